@@ -1,0 +1,199 @@
+/**
+ * The environment config schema: the single source of the TypeScript types, the JSON Schema that
+ * editors use for completion (`npm run schema` writes config/schema.json) and the error messages.
+ *
+ * Objects are strict: an unknown key is an error, because a misspelt optional key would otherwise
+ * be dropped silently and its secure or costly intent lost.
+ */
+import { z } from "zod";
+import { DEPLOYMENT_TYPES, VERSION_UPGRADE_OPTIONS } from "../estate/catalog/deployment-types";
+import { REGION_NAMES } from "../estate/catalog/regions";
+
+export const ACCOUNT_KINDS = ["OpenAI", "AIServices"] as const;
+
+const oneOf = (values: readonly string[]) => `must be one of: ${values.join(", ")}`;
+
+const guid = (what: string) =>
+  z.guid({ error: `must be a ${what} GUID such as 00000000-0000-0000-0000-000000000000` });
+
+const deploymentType = z.enum(DEPLOYMENT_TYPES, {
+  error: (issue) =>
+    issue.input === "DeveloperTier"
+      ? "DeveloperTier is for fine-tuned model evaluation only: Azure deletes such a deployment after 24 hours " +
+        "and azurerm 4.55 rejects the SKU, so it cannot be managed as infrastructure; use Standard or GlobalStandard"
+      : oneOf(DEPLOYMENT_TYPES),
+});
+
+export const deploymentSchema = z
+  .strictObject({
+    name: z
+      .string()
+      // Azure documents no rule for deployment names; these are the characters the service is seen
+      // to accept (names such as "gpt-5.1" are common), within the 2-64 length of account children.
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/, {
+        error: "must be 2-64 characters: letters, digits, '-', '_' or '.', starting with a letter or digit",
+      })
+      .describe("Deployment name: what clients put in the URL. Unique within the region's account."),
+    model: z
+      .strictObject({
+        name: z.string().min(1).describe("Model name, e.g. gpt-5.1 or text-embedding-3-large."),
+        version: z
+          .string()
+          .min(1)
+          .describe("Model version, pinned, e.g. 2025-11-13. Without a pin Azure picks one at create time."),
+        format: z
+          .literal("OpenAI")
+          .default("OpenAI")
+          .describe("Model format; Azure OpenAI models are OpenAI."),
+      })
+      .describe("The model, pinned to a version."),
+    type: deploymentType.describe(
+      "Deployment type (ARM sku.name): where data is processed and how it is billed.",
+    ),
+    capacity: z
+      .number()
+      .int({ error: "must be a whole number of capacity units" })
+      .min(1, {
+        error: "must be at least 1 (standard types: 1 unit = 1,000 tokens per minute; provisioned: PTUs)",
+      })
+      .describe("Standard and batch types: thousands of tokens per minute. Provisioned types: PTUs."),
+    versionUpgrade: z
+      .enum(VERSION_UPGRADE_OPTIONS, { error: oneOf(VERSION_UPGRADE_OPTIONS) })
+      .default("NoAutoUpgrade")
+      .describe("When Azure may move the deployment to a new model version. Default: never (pinned)."),
+    contentFilter: z
+      .string()
+      .min(1)
+      .default("Microsoft.DefaultV2")
+      .describe("Content filter (RAI policy) the deployment uses. Default: Microsoft.DefaultV2."),
+  })
+  .describe("A model deployment on the region's account.");
+
+export const regionSchema = z
+  .strictObject({
+    location: z
+      .enum(REGION_NAMES, { error: `must be an Azure OpenAI region: ${REGION_NAMES.join(", ")}` })
+      .describe("Azure region (programmatic name) of the account."),
+    kind: z
+      .enum(ACCOUNT_KINDS, { error: oneOf(ACCOUNT_KINDS) })
+      .default("OpenAI")
+      .describe("Account kind. Changing it replaces the account (new endpoint, fine-tuned models lost)."),
+    deployments: z
+      .array(deploymentSchema)
+      .default([])
+      .describe("Model deployments, created one at a time in order."),
+  })
+  .superRefine((region, ctx) => {
+    const seen = new Map<string, number>();
+    region.deployments.forEach((d, i) => {
+      const first = seen.get(d.name.toLowerCase());
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["deployments", i, "name"],
+          input: d.name,
+          message: `duplicate deployment name (also at deployments[${first}]); names are unique per account, case-insensitive`,
+        });
+      } else seen.set(d.name.toLowerCase(), i);
+    });
+  })
+  .describe("One region: an Azure OpenAI account and its deployments.");
+
+const tagKey = z
+  .string()
+  .min(1)
+  .max(128, { error: "tag names are at most 128 characters here (storage accounts' limit)" })
+  .regex(/^[^<>%&\\?/]+$/, { error: "tag names cannot contain < > % & \\ ? /" });
+
+export const environmentSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9]{1,7}$/, {
+        error:
+          "must be 2-8 lower-case letters or digits, starting with a letter (it is part of every resource name)",
+      })
+      .describe("Environment name; the file must be named <name>.yaml."),
+    workload: z
+      .string()
+      .regex(/^[a-z][a-z0-9]{1,9}$/, {
+        error:
+          "must be 2-10 lower-case letters or digits, starting with a letter (it is part of every resource name)",
+      })
+      .default("aoai")
+      .describe("Short workload name used in resource names."),
+    subscriptionId: guid("subscription").describe("Subscription that holds the environment."),
+    tenantId: guid("Entra tenant").optional().describe("Entra tenant of the subscription."),
+    protected: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Protected environments keep accounts recoverable: delete locks, prevent_destroy, no purge on destroy.",
+      ),
+    owner: z.string().min(1).max(256).describe("Owning team or contact, written to the owner tag."),
+    costCenter: z.string().min(1).max(256).describe("Cost centre, written to the cost-center tag."),
+    tags: z.record(tagKey, z.string().max(256)).default({}).describe("Extra tags for every resource."),
+    primaryRegion: z
+      .enum(REGION_NAMES, { error: `must be an Azure OpenAI region: ${REGION_NAMES.join(", ")}` })
+      .optional()
+      .describe("Region of the shared resources (resource group, Log Analytics). Default: the first region."),
+    logAnalytics: z
+      .strictObject({
+        retentionDays: z
+          .number()
+          .int()
+          .min(30, { error: "must be 30-730 days" })
+          .max(730, { error: "must be 30-730 days" })
+          .default(90),
+      })
+      .default({ retentionDays: 90 })
+      .describe("The environment's Log Analytics workspace."),
+    stateBackend: z
+      .strictObject({
+        resourceGroupName: z.string().min(1),
+        storageAccountName: z
+          .string()
+          .regex(/^[a-z0-9]{3,24}$/, { error: "must be 3-24 lower-case letters or digits" }),
+        containerName: z
+          .string()
+          .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, {
+            error: "must be a valid blob container name",
+          }),
+      })
+      .optional()
+      .describe(
+        "Remote state in Azure Storage, reached with Entra ID (no access keys). One state file per stack. " +
+          "Default: local state, for trying the project out.",
+      ),
+    regions: z
+      .array(regionSchema)
+      .min(1, { error: "an environment needs at least one region" })
+      .describe("Regions, each with one account. The first is the primary region unless primaryRegion says."),
+  })
+  .superRefine((env, ctx) => {
+    const seen = new Map<string, number>();
+    env.regions.forEach((r, i) => {
+      const first = seen.get(r.location);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["regions", i, "location"],
+          input: r.location,
+          message: `duplicate region (also at regions[${first}]); an environment has one account per region`,
+        });
+      } else seen.set(r.location, i);
+    });
+    if (env.primaryRegion && !seen.has(env.primaryRegion)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["primaryRegion"],
+        input: env.primaryRegion,
+        message: `must be one of the environment's regions: ${[...seen.keys()].join(", ")}`,
+      });
+    }
+  })
+  .describe("One environment of the Azure OpenAI estate.");
+
+export type EnvironmentConfig = z.infer<typeof environmentSchema>;
+export type RegionConfig = z.infer<typeof regionSchema>;
+export type DeploymentConfig = z.infer<typeof deploymentSchema>;

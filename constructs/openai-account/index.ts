@@ -1,0 +1,191 @@
+/**
+ * OpenAiAccount: one Azure OpenAI (or AI services) account with every secure setting written out.
+ *
+ * Meets: enterprise security (keyless, private, restricted egress, managed identity, protection).
+ * Azure constraints that shaped it:
+ * - custom_subdomain_name is required for private endpoints and Entra ID auth, and changing it, the
+ *   name, kind or location replaces the account (new endpoint, fine-tuned models lost).
+ * - Checkov and Azure Policy flag omitted attributes even where a default would be secure, so
+ *   public access, local auth, network ACLs and outbound restriction are always explicit.
+ * - The provider purges soft-deleted accounts on destroy unless told otherwise (provider features);
+ *   protection here adds a CanNotDelete lock and prevent_destroy.
+ */
+import type { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { CognitiveAccount, ManagementLock } from "../azurerm";
+import { PropError, isKnown, requireLength, requireMatch, requireOneOf } from "../validation";
+
+export type AccountKind = "OpenAI" | "AIServices";
+export type NetworkBypass = "AzureServices" | "None";
+
+export interface OpenAiAccountProps {
+  /** Account name; also the custom subdomain unless `customSubdomainName` says otherwise. */
+  readonly name: string;
+  readonly location: string;
+  readonly resourceGroupName: string;
+  /**
+   * Globally unique DNS label of the account endpoint (`https://<label>.openai.azure.com`).
+   * @default the account name
+   */
+  readonly customSubdomainName?: string;
+  /**
+   * @default "OpenAI"
+   */
+  readonly kind?: AccountKind;
+  /**
+   * Azure OpenAI has one pricing tier for the account; deployments carry their own SKUs.
+   * @default "S0"
+   */
+  readonly skuName?: "S0";
+  /**
+   * Reach the account from public networks at all. Keep false and use private endpoints.
+   * @default false
+   */
+  readonly publicNetworkAccessEnabled?: boolean;
+  /**
+   * Public IPv4 addresses or CIDR ranges allowed through the account firewall (e.g. self-hosted CI
+   * runners). Only meaningful with public network access enabled.
+   * @default none
+   */
+  readonly allowedIpRanges?: readonly string[];
+  /**
+   * Let trusted Azure services (AI Search, Machine Learning, AI services, by managed identity) through
+   * the firewall.
+   * @default "None"
+   */
+  readonly networkBypass?: NetworkBypass;
+  /**
+   * FQDNs the account may call out to while outbound access is restricted (e.g. its fine-tuning storage).
+   * @default none: no outbound calls
+   */
+  readonly allowedFqdns?: readonly string[];
+  /**
+   * Delete lock, prevent_destroy. Leave on for anything holding fine-tuned models or serving traffic.
+   * @default true
+   */
+  readonly protection?: boolean;
+  /**
+   * @default no tags
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+const NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+const IPV4_OR_CIDR =
+  /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\/(3[0-2]|[12]?\d))?$/;
+const FQDN = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const MAX_FQDNS = 1000;
+
+export class OpenAiAccount extends Construct {
+  /** Azure resource ID. */
+  readonly id: string;
+  readonly name: string;
+  readonly location: string;
+  readonly kind: AccountKind;
+  readonly customSubdomainName: string;
+  /** The endpoint clients must call (the custom-subdomain host). */
+  readonly endpoint: string;
+  /** Object ID of the account's system-assigned identity. */
+  readonly principalId: string;
+  /** The provider resource, for constructs of this package that attach to the account. */
+  readonly resource: CognitiveAccount;
+  private lastDeployment?: ITerraformDependable;
+
+  constructor(scope: Construct, id: string, props: OpenAiAccountProps) {
+    super(scope, id);
+    const kind = props.kind ?? "OpenAI";
+    const subdomain = props.customSubdomainName ?? props.name;
+    const bypass = props.networkBypass ?? "None";
+    const ipRules = props.allowedIpRanges ?? [];
+    const fqdns = props.allowedFqdns ?? [];
+    const publicAccess = props.publicNetworkAccessEnabled ?? false;
+    const protection = props.protection ?? true;
+
+    requireLength(this, "name", props.name, 2, 64);
+    requireMatch(
+      this,
+      "name",
+      props.name,
+      NAME,
+      "must be lower-case letters, digits and '-', starting and ending with a letter or digit",
+    );
+    requireLength(this, "customSubdomainName", subdomain, 2, 64);
+    requireMatch(
+      this,
+      "customSubdomainName",
+      subdomain,
+      NAME,
+      "must be a DNS label: lower-case letters, digits and '-'",
+    );
+    requireOneOf(this, "kind", kind, ["OpenAI", "AIServices"]);
+    requireOneOf(this, "skuName", props.skuName ?? "S0", ["S0"]);
+    requireOneOf(this, "networkBypass", bypass, ["AzureServices", "None"]);
+    for (const ip of ipRules)
+      requireMatch(
+        this,
+        "allowedIpRanges",
+        ip,
+        IPV4_OR_CIDR,
+        "entries must be IPv4 addresses or CIDR ranges",
+      );
+    if (ipRules.length > 0 && !publicAccess) {
+      throw new PropError(
+        this,
+        "allowedIpRanges",
+        ipRules,
+        "has no effect while publicNetworkAccessEnabled is false; enable public access explicitly or remove the ranges",
+      );
+    }
+    for (const fqdn of fqdns)
+      requireMatch(this, "allowedFqdns", fqdn, FQDN, "entries must be fully qualified domain names");
+    if (fqdns.length > MAX_FQDNS)
+      throw new PropError(this, "allowedFqdns", fqdns.length, `may hold at most ${MAX_FQDNS} entries`);
+    if (isKnown(props.location) && props.location.trim() === "")
+      throw new PropError(this, "location", props.location, "must be an Azure region");
+
+    this.resource = new CognitiveAccount(this, "Resource", {
+      name: props.name,
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      kind,
+      skuName: props.skuName ?? "S0",
+      customSubdomainName: subdomain,
+      publicNetworkAccessEnabled: publicAccess,
+      localAuthEnabled: false,
+      outboundNetworkAccessRestricted: true,
+      fqdns: [...fqdns],
+      networkAcls: { defaultAction: "Deny", bypass, ipRules: [...ipRules] },
+      identity: { type: "SystemAssigned" },
+      tags: { ...props.tags },
+      lifecycle: protection ? { preventDestroy: true } : undefined,
+    });
+
+    if (protection) {
+      new ManagementLock(this, "Lock", {
+        name: "lock-cannot-delete",
+        scope: this.resource.id,
+        lockLevel: "CanNotDelete",
+        notes: "Protected environment: holds deployments and fine-tuned models. Remove deliberately.",
+      });
+    }
+
+    this.id = this.resource.id;
+    this.name = props.name;
+    this.location = props.location;
+    this.kind = kind;
+    this.customSubdomainName = subdomain;
+    this.endpoint = this.resource.endpoint;
+    this.principalId = this.resource.identity.principalId;
+  }
+
+  /**
+   * Records a deployment on this account and returns the one before it. Azure takes one deployment
+   * operation per account at a time (409 RequestConflict otherwise), so each deployment depends on
+   * the previous one. Called by ModelDeployment; not for general use.
+   */
+  chainDeployment(deployment: ITerraformDependable): ITerraformDependable | undefined {
+    const previous = this.lastDeployment;
+    this.lastDeployment = deployment;
+    return previous;
+  }
+}

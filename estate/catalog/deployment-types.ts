@@ -1,0 +1,26 @@
+/**
+ * Deployment types (ARM `sku.name` of a deployment) and version-upgrade options.
+ *
+ * Source: azurerm v4.55.0 `internal/services/cognitive/cognitive_deployment_resource.go`
+ * (validation.StringInSlice, case-sensitive); deployment types article (ms.date 2026-05-08).
+ * DeveloperTier exists in Azure but azurerm 4.55 rejects it (and Azure deletes such a deployment
+ * after 24 hours). Checked 2026-11-30.
+ */
+export const DEPLOYMENT_TYPES = [
+  "Standard",
+  "GlobalStandard",
+  "DataZoneStandard",
+  "ProvisionedManaged",
+  "GlobalProvisionedManaged",
+  "DataZoneProvisionedManaged",
+  "GlobalBatch",
+  "DataZoneBatch",
+] as const;
+export type DeploymentType = (typeof DEPLOYMENT_TYPES)[number];
+
+export const VERSION_UPGRADE_OPTIONS = [
+  "NoAutoUpgrade",
+  "OnceCurrentVersionExpired",
+  "OnceNewDefaultVersionAvailable",
+] as const;
+export type VersionUpgradeOption = (typeof VERSION_UPGRADE_OPTIONS)[number];

@@ -1,0 +1,68 @@
+/**
+ * Base of every stack: the azurerm provider for the environment, the state backend, and readable,
+ * stable Terraform addresses.
+ *
+ * cdktf's default logical IDs end in a hash of the construct path (`openai_Resource_1A2B3C4D`). Here the
+ * address is the path itself (`openai`, `deployment_chat`), so reviewers read plans without a decoder
+ * ring. A construct ID is a Terraform address: renaming one destroys and recreates the resource.
+ */
+import { AzurermBackend, TerraformStack, type TerraformElement } from "cdktf";
+import type { Construct, Node } from "constructs";
+import { AzurermProvider } from "../constructs/azurerm";
+import type { EnvironmentEstate } from "../estate/types";
+
+/** Path components left out of addresses: a construct's primary resource is named after the construct. */
+const HIDDEN_IDS = new Set(["Resource", "Default"]);
+
+export class PlatformStack extends TerraformStack {
+  private readonly addresses = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, env: EnvironmentEstate) {
+    super(scope, id);
+    new AzurermProvider(this, "azurerm", {
+      subscriptionId: env.subscriptionId,
+      tenantId: env.tenantId,
+      // Data-plane calls to storage use Entra ID: the estate holds no storage keys.
+      storageUseAzuread: true,
+      features: [
+        {
+          // Unprotected environments purge on destroy so names can be reused at once; protected ones
+          // keep soft-deleted accounts recoverable for 48 hours.
+          cognitiveAccount: [{ purgeSoftDeleteOnDestroy: !env.protected }],
+          resourceGroup: [{ preventDeletionIfContainsResources: true }],
+        },
+      ],
+    });
+    if (env.stateBackend) {
+      new AzurermBackend(this, {
+        resourceGroupName: env.stateBackend.resourceGroupName,
+        storageAccountName: env.stateBackend.storageAccountName,
+        containerName: env.stateBackend.containerName,
+        key: `${id}.tfstate`,
+        // Entra ID and OIDC, never access keys: cross-stack references copy the backend block into
+        // the consuming stack's terraform_remote_state.
+        useAzureadAuth: true,
+        useOidc: true,
+      });
+    }
+  }
+
+  protected override allocateLogicalId(element: TerraformElement | Node): string {
+    const node = "node" in element ? element.node : element;
+    const stackIndex = node.scopes.indexOf(this);
+    const parts = node.scopes
+      .slice(stackIndex + 1)
+      .map((c) => c.node.id)
+      .filter((id) => !HIDDEN_IDS.has(id));
+    if (parts.length === 0) return super.allocateLogicalId(element);
+    const address = parts.map((p) => p.replace(/[^A-Za-z0-9_]/g, "_")).join("_");
+    const owner = this.addresses.get(address);
+    if (owner !== undefined && owner !== node.path) {
+      throw new Error(
+        `${node.path}: Terraform address "${address}" is already used by ${owner}; choose another construct ID`,
+      );
+    }
+    this.addresses.set(address, node.path);
+    return address;
+  }
+}

@@ -1,0 +1,172 @@
+import { ConfigError, formatIssue } from "../../config/errors";
+import { loadEnvironments } from "../../config/load";
+import { environmentDir, issuesOf, load, validEnvironment } from "../helpers";
+
+/** The one issue a config produces; fails when there are none or several. */
+function onlyIssue(config: string | object, name = "dev") {
+  const issues = issuesOf(() => load({ [name]: config }));
+  expect(issues).toHaveLength(1);
+  return issues[0]!;
+}
+
+function withDeployment(change: Record<string, unknown>) {
+  const env = validEnvironment() as any;
+  Object.assign(env.regions[0].deployments[0], change);
+  return env;
+}
+
+describe("loading environment files", () => {
+  it("accepts a valid environment and fills defaults", () => {
+    const [env] = load({ dev: validEnvironment() });
+    expect(env!.config.workload).toBe("aoai");
+    expect(env!.config.logAnalytics.retentionDays).toBe(90);
+    expect(env!.config.regions[0]!.kind).toBe("OpenAI");
+    const deployment = env!.config.regions[0]!.deployments[0]!;
+    expect(deployment.versionUpgrade).toBe("NoAutoUpgrade");
+    expect(deployment.contentFilter).toBe("Microsoft.DefaultV2");
+    expect(deployment.model.format).toBe("OpenAI");
+  });
+
+  it("defaults an environment to protected", () => {
+    const env = validEnvironment();
+    delete env.protected;
+    expect(load({ dev: env })[0]!.config.protected).toBe(true);
+  });
+
+  it("rejects an unknown key, naming the key and its line", () => {
+    const issue = onlyIssue(
+      [
+        "name: dev",
+        "subscriptionId: 11111111-1111-1111-1111-111111111111",
+        "owner: team",
+        "costCenter: CC-1",
+        "regions:",
+        "  - location: swedencentral",
+        "    deploymnets: []",
+      ].join("\n"),
+    );
+    expect(issue.path).toEqual(["regions", 0]);
+    expect(issue.message).toMatch(/unknown key "deploymnets"/);
+    expect(issue.line).toBe(7);
+    expect(formatIssue(issue)).toMatch(/^.*dev\.yaml:7:5: regions\[0\]: unknown key "deploymnets"/);
+  });
+
+  it("rejects a value of the wrong type, with the value", () => {
+    const issue = onlyIssue(withDeployment({ capacity: "ten" }));
+    expect(issue.path).toEqual(["regions", 0, "deployments", 0, "capacity"]);
+    expect(issue.message).toMatch(/expected number/);
+    expect(issue.value).toBe("ten");
+  });
+
+  it("rejects a region without Azure OpenAI, listing the allowed ones", () => {
+    const env = validEnvironment() as any;
+    env.regions[0].location = "mars-north";
+    const issue = onlyIssue(env);
+    expect(issue.path).toEqual(["regions", 0, "location"]);
+    expect(issue.message).toMatch(/must be an Azure OpenAI region: .*swedencentral/);
+    expect(formatIssue(issue)).toContain('(got "mars-north")');
+  });
+
+  it("rejects a duplicate deployment name on one account, case-insensitively", () => {
+    const env = validEnvironment() as any;
+    env.regions[0].deployments.push({ ...env.regions[0].deployments[0], name: "Chat" });
+    const issue = onlyIssue(env);
+    expect(issue.path).toEqual(["regions", 0, "deployments", 1, "name"]);
+    expect(issue.message).toMatch(/duplicate deployment name \(also at deployments\[0\]\)/);
+  });
+
+  it("rejects the same region twice in one environment", () => {
+    const env = validEnvironment() as any;
+    env.regions.push({ location: "swedencentral" });
+    const issue = onlyIssue(env);
+    expect(issue.path).toEqual(["regions", 1, "location"]);
+    expect(issue.message).toMatch(/duplicate region/);
+  });
+
+  it.each([0, -5])("rejects capacity %p, explaining the unit", (capacity) => {
+    const issue = onlyIssue(withDeployment({ capacity }));
+    expect(issue.message).toMatch(/must be at least 1 .*1,000 tokens per minute/);
+    expect(issue.value).toBe(capacity);
+  });
+
+  it("rejects a fractional capacity", () => {
+    expect(onlyIssue(withDeployment({ capacity: 1.5 })).message).toMatch(/whole number/);
+  });
+
+  it("rejects a malformed subscription GUID", () => {
+    const env = validEnvironment();
+    env.subscriptionId = "not-a-guid";
+    const issue = onlyIssue(env);
+    expect(issue.path).toEqual(["subscriptionId"]);
+    expect(issue.message).toMatch(/must be a subscription GUID such as 00000000-/);
+  });
+
+  it("explains why DeveloperTier cannot be managed", () => {
+    const issue = onlyIssue(withDeployment({ type: "DeveloperTier" }));
+    expect(issue.message).toMatch(/DeveloperTier .* 24 hours .*azurerm 4\.55 rejects/);
+  });
+
+  it("rejects an unknown deployment type, listing the allowed ones", () => {
+    expect(onlyIssue(withDeployment({ type: "Global" })).message).toMatch(
+      /must be one of: Standard, GlobalStandard/,
+    );
+  });
+
+  it("rejects a deployment name Azure would refuse", () => {
+    const issue = onlyIssue(withDeployment({ name: "chat bot" }));
+    expect(issue.message).toMatch(/2-64 characters/);
+  });
+
+  it("rejects a workload name that cannot be part of resource names", () => {
+    const env = validEnvironment();
+    env.workload = "My_Workload";
+    expect(onlyIssue(env).message).toMatch(/lower-case letters or digits/);
+  });
+
+  it("requires the file name to match the environment name", () => {
+    const issue = onlyIssue(validEnvironment(), "staging");
+    expect(issue.message).toMatch(
+      /must match the file name: rename the file to dev\.yaml or set name: staging/,
+    );
+  });
+
+  it("reports YAML syntax errors with their line", () => {
+    const issue = onlyIssue("name: dev\nregions: [\n");
+    expect(issue.message).toMatch(/not valid YAML/);
+    expect(issue.line).toBeGreaterThan(0);
+  });
+
+  it("reports problems in every file at once", () => {
+    const bad = validEnvironment();
+    bad.subscriptionId = "x";
+    const issues = issuesOf(() => load({ dev: bad, prod: { ...bad, name: "prod" } }));
+    expect(issues.map((i) => i.file)).toEqual([
+      expect.stringMatching(/dev\.yaml$/),
+      expect.stringMatching(/prod\.yaml$/),
+    ]);
+  });
+
+  it("rejects an unknown environment name, listing the known ones", () => {
+    const dir = environmentDir({ dev: validEnvironment() });
+    const issues = issuesOf(() => loadEnvironments(dir, ["qa"]));
+    expect(issues[0]!.message).toBe(`unknown environment "qa"; ${dir} has: dev`);
+  });
+
+  it("loads only the environments asked for", () => {
+    const envs = load({ dev: validEnvironment(), prod: { ...validEnvironment(), name: "prod" } }, ["prod"]);
+    expect(envs.map((e) => e.config.name)).toEqual(["prod"]);
+  });
+
+  it("summarises every problem in the error message", () => {
+    const env = validEnvironment() as any;
+    env.subscriptionId = "x";
+    env.regions[0].deployments[0].capacity = 0;
+    try {
+      load({ dev: env });
+      throw new Error("expected failure");
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as Error).message).toMatch(/invalid configuration \(2 problems\)/);
+    }
+  });
+});

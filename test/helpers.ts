@@ -1,0 +1,77 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, Testing, type TerraformStack } from "cdktf";
+import { stringify } from "yaml";
+import { ConfigError, type ConfigIssue } from "../config/errors";
+import { loadEnvironments, type LoadedEnvironment } from "../config/load";
+
+/** A small valid environment; tests change one thing at a time. */
+export function validEnvironment(): Record<string, unknown> {
+  return {
+    name: "dev",
+    subscriptionId: "11111111-1111-1111-1111-111111111111",
+    protected: false,
+    owner: "team@contoso.com",
+    costCenter: "CC-1",
+    regions: [
+      {
+        location: "swedencentral",
+        deployments: [
+          {
+            name: "chat",
+            model: { name: "gpt-5.1", version: "2025-11-13" },
+            type: "GlobalStandard",
+            capacity: 10,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Writes environment files (YAML text or objects) to a fresh directory. */
+export function environmentDir(files: Record<string, string | object>): string {
+  const dir = mkdtempSync(join(tmpdir(), "aoai-env-"));
+  for (const [name, content] of Object.entries(files)) {
+    writeFileSync(join(dir, `${name}.yaml`), typeof content === "string" ? content : stringify(content));
+  }
+  return dir;
+}
+
+export function load(files: Record<string, string | object>, names: string[] = []): LoadedEnvironment[] {
+  return loadEnvironments(environmentDir(files), names);
+}
+
+/** The issues a failing load or step reports; fails the test when nothing is thrown. */
+export function issuesOf(fn: () => unknown): readonly ConfigIssue[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ConfigError) return e.issues;
+    throw e;
+  }
+  throw new Error("expected a ConfigError, but nothing was thrown");
+}
+
+/** Synthesized stack JSON, with cross-stack references wired as `cdktf synth` wires them. */
+export function synthJson(stack: TerraformStack): Record<string, any> {
+  stack.prepareStack();
+  return JSON.parse(Testing.synth(stack));
+}
+
+/** Stack JSON without what depends on the machine (the local backend's absolute paths). */
+export function machineIndependent(json: Record<string, any>): Record<string, any> {
+  const copy = JSON.parse(JSON.stringify(json));
+  delete copy.terraform?.backend?.local;
+  if (copy.terraform?.backend && Object.keys(copy.terraform.backend).length === 0)
+    delete copy.terraform.backend;
+  for (const state of Object.values<any>(copy.data?.terraform_remote_state ?? {})) {
+    if (state.backend === "local") state.config.path = "<local state path>";
+  }
+  return copy;
+}
+
+export function testApp(): App {
+  return Testing.app();
+}
