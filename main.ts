@@ -7,6 +7,7 @@
  *   AOAI_ENVIRONMENTS=dev cdktf synth  the same through the cdktf CLI
  *   --config-dir <dir>                 environment files elsewhere (default config/environments)
  */
+import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { App } from "cdktf";
 import { ConfigError } from "./config/errors";
@@ -28,9 +29,13 @@ function options(): { configDir: string; environments: string[] } {
 }
 
 function main(): void {
+  // The cdktf CLI passes its output directory in CDKTF_OUTDIR.
+  const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
+  // Output of an earlier run must not outlive a failed or narrower one: CI would plan stale stacks.
+  rmSync(outdir, { recursive: true, force: true });
   const { configDir, environments } = options();
   const estate = resolveEstate(loadEnvironments(configDir, environments));
-  const app = new App();
+  const app = new App({ outdir });
   buildStacks(app, estate);
   app.synth();
 }

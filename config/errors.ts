@@ -37,7 +37,8 @@ function formatValue(value: unknown): string {
 export function formatIssue(issue: ConfigIssue): string {
   const where = issue.line ? `${issue.file}:${issue.line}:${issue.column ?? 1}` : issue.file;
   const got = "value" in issue && issue.value !== undefined ? ` (got ${formatValue(issue.value)})` : "";
-  return `${where}: ${formatPath(issue.path)}: ${issue.message}${got}`;
+  const path = issue.path.length > 0 ? `${formatPath(issue.path)}: ` : "";
+  return `${where}: ${path}${issue.message}${got}`;
 }
 
 export class ConfigError extends Error {

@@ -154,11 +154,9 @@ export const environmentSchema = z
         storageAccountName: z
           .string()
           .regex(/^[a-z0-9]{3,24}$/, { error: "must be 3-24 lower-case letters or digits" }),
-        containerName: z
-          .string()
-          .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, {
-            error: "must be a valid blob container name",
-          }),
+        containerName: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, {
+          error: "must be a valid blob container name",
+        }),
       })
       .optional()
       .describe(

@@ -54,10 +54,14 @@ export function issuesOf(fn: () => unknown): readonly ConfigIssue[] {
   throw new Error("expected a ConfigError, but nothing was thrown");
 }
 
-/** Synthesized stack JSON, with cross-stack references wired as `cdktf synth` wires them. */
-export function synthJson(stack: TerraformStack): Record<string, any> {
-  stack.prepareStack();
-  return JSON.parse(Testing.synth(stack));
+/**
+ * Synthesized JSON of each stack, keyed by stack name, with cross-stack references wired as
+ * `cdktf synth` wires them: every stack is prepared before any is synthesized, because a consumer
+ * adds outputs to its producer while it is prepared.
+ */
+export function synthStacks(stacks: readonly TerraformStack[]): Map<string, Record<string, any>> {
+  for (const stack of stacks) stack.prepareStack();
+  return new Map(stacks.map((s) => [s.node.id, JSON.parse(Testing.synth(s))]));
 }
 
 /** Stack JSON without what depends on the machine (the local backend's absolute paths). */

@@ -1,8 +1,13 @@
-import js from "@eslint/js";
-import globals from "globals";
-import tseslint from "typescript-eslint";
+const js = require("@eslint/js");
+const globals = require("globals");
+const tseslint = require("typescript-eslint");
 
-export default tseslint.config(
+const rootImport = {
+  name: "@cdktf/provider-azurerm",
+  message: "Import by deep path in constructs/azurerm.ts: the package root loads every resource class.",
+};
+
+module.exports = tseslint.config(
   { ignores: ["node_modules/", "dist/", "cdktf.out/", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -12,13 +17,11 @@ export default tseslint.config(
     files: ["**/*.ts"],
     rules: {
       // The provider package root loads every resource class (~2 s, ~400 MB): deep paths only,
-      // and only in the binding module, so a move to @cdktn/provider-azurerm is one file.
+      // and only in the binding module, so a move to @cdktn/provider-azurerm touches one file.
       "no-restricted-imports": [
         "error",
         {
-          paths: [
-            { name: "@cdktf/provider-azurerm", message: "Import by deep path in constructs/azurerm.ts." },
-          ],
+          paths: [rootImport],
           patterns: [
             {
               group: ["@cdktf/provider-azurerm/*"],
@@ -32,19 +35,7 @@ export default tseslint.config(
   },
   {
     files: ["constructs/azurerm.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            {
-              name: "@cdktf/provider-azurerm",
-              message: "Import by deep path: the root loads every resource class.",
-            },
-          ],
-        },
-      ],
-    },
+    rules: { "no-restricted-imports": ["error", { paths: [rootImport] }] },
   },
   {
     files: ["test/**/*.ts"],

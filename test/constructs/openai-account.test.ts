@@ -1,0 +1,115 @@
+import { Testing } from "cdktf";
+import type { Construct } from "constructs";
+import { CognitiveAccount, ManagementLock } from "../../constructs/azurerm";
+import { OpenAiAccount, type OpenAiAccountProps } from "../../constructs/openai-account";
+
+const base: OpenAiAccountProps = {
+  name: "oai-test-dev-sdc-abc123",
+  location: "swedencentral",
+  resourceGroupName: "rg-test",
+};
+
+function synth(props: Partial<OpenAiAccountProps> = {}) {
+  return Testing.synthScope((scope: Construct) => {
+    new OpenAiAccount(scope, "openai", { ...base, ...props });
+  });
+}
+
+function account(props: Partial<OpenAiAccountProps> = {}) {
+  const json = JSON.parse(synth(props));
+  return Object.values<any>(json.resource.azurerm_cognitive_account)[0];
+}
+
+describe("OpenAiAccount", () => {
+  it("writes every secure setting explicitly by default", () => {
+    expect(synth()).toHaveResourceWithProperties(CognitiveAccount, {
+      kind: "OpenAI",
+      sku_name: "S0",
+      custom_subdomain_name: "oai-test-dev-sdc-abc123",
+      public_network_access_enabled: false,
+      local_auth_enabled: false,
+      outbound_network_access_restricted: true,
+      fqdns: [],
+      network_acls: { default_action: "Deny", bypass: "None", ip_rules: [] },
+      identity: { type: "SystemAssigned" },
+    });
+  });
+
+  it("is protected by default: prevent_destroy and a CanNotDelete lock on the account", () => {
+    const json = synth();
+    expect(account().lifecycle).toEqual({ prevent_destroy: true });
+    const [accountAddress] = Object.keys(JSON.parse(json).resource.azurerm_cognitive_account);
+    expect(json).toHaveResourceWithProperties(ManagementLock, {
+      lock_level: "CanNotDelete",
+      scope: `\${azurerm_cognitive_account.${accountAddress}.id}`,
+    });
+  });
+
+  it("can be unprotected for throwaway environments", () => {
+    const json = JSON.parse(synth({ protection: false }));
+    expect(json.resource.azurerm_management_lock).toBeUndefined();
+    expect(account({ protection: false }).lifecycle).toBeUndefined();
+  });
+
+  it("uses a separate custom subdomain when given", () => {
+    expect(account({ customSubdomainName: "my-endpoint" }).custom_subdomain_name).toBe("my-endpoint");
+  });
+
+  it("loosens the firewall only through explicit props", () => {
+    const a = account({
+      publicNetworkAccessEnabled: true,
+      allowedIpRanges: ["203.0.113.0/24"],
+      networkBypass: "AzureServices",
+      allowedFqdns: ["stdata.blob.core.windows.net"],
+    });
+    expect(a.public_network_access_enabled).toBe(true);
+    expect(a.network_acls).toEqual({
+      default_action: "Deny",
+      bypass: "AzureServices",
+      ip_rules: ["203.0.113.0/24"],
+    });
+    expect(a.fqdns).toEqual(["stdata.blob.core.windows.net"]);
+  });
+
+  it("supports the AIServices kind", () => {
+    expect(account({ kind: "AIServices" }).kind).toBe("AIServices");
+  });
+
+  it.each<[string, Partial<OpenAiAccountProps>, RegExp]>([
+    ["an upper-case name", { name: "OAI-Test" }, /openai: name must be lower-case .* \(got "OAI-Test"\)/],
+    ["a one-character name", { name: "a" }, /openai: name must be 2-64 characters \(got "a"\)/],
+    ["a subdomain ending in '-'", { customSubdomainName: "bad-" }, /customSubdomainName must be a DNS label/],
+    ["an unknown kind", { kind: "TextAnalytics" as any }, /kind must be one of: OpenAI, AIServices/],
+    [
+      "an unknown bypass",
+      { networkBypass: "All" as any },
+      /networkBypass must be one of: AzureServices, None/,
+    ],
+    [
+      "a malformed IP range",
+      { publicNetworkAccessEnabled: true, allowedIpRanges: ["10.0.0.0/33"] },
+      /allowedIpRanges entries must be IPv4/,
+    ],
+    [
+      "IP ranges with public access off",
+      { allowedIpRanges: ["203.0.113.4"] },
+      /has no effect while publicNetworkAccessEnabled is false/,
+    ],
+    [
+      "a malformed FQDN",
+      { allowedFqdns: ["https://example.com"] },
+      /allowedFqdns entries must be fully qualified domain names/,
+    ],
+  ])("rejects %s, naming the construct path", (_what, props, message) => {
+    expect(() => synth(props)).toThrow(message);
+  });
+
+  it("exposes the endpoint, ID and identity as references, not keys", () => {
+    Testing.synthScope((scope: Construct) => {
+      const a = new OpenAiAccount(scope, "openai", base);
+      for (const value of [a.endpoint, a.id, a.principalId])
+        expect(value).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
+      expect(Object.keys(a)).not.toEqual(expect.arrayContaining([expect.stringMatching(/key/i)]));
+    });
+  });
+});

@@ -1,0 +1,124 @@
+import { resolveEstate } from "../../estate/resolve";
+import { issuesOf, load, validEnvironment } from "../helpers";
+
+const resolve = (...envs: Record<string, unknown>[]) =>
+  resolveEstate(load(Object.fromEntries(envs.map((e) => [e.name as string, e]))));
+
+describe("resolving an environment", () => {
+  it("names stacks <env>-shared and <env>-<region>", () => {
+    const env = validEnvironment() as any;
+    env.regions.push({ location: "francecentral" });
+    const [dev] = resolve(env).environments;
+    expect(dev!.shared.stackName).toBe("dev-shared");
+    expect(dev!.regions.map((r) => r.stackName)).toEqual(["dev-swedencentral", "dev-francecentral"]);
+  });
+
+  it("places shared resources in the first region unless primaryRegion says otherwise", () => {
+    const env = validEnvironment() as any;
+    env.regions.push({ location: "francecentral" });
+    expect(resolve(env).environments[0]!.shared.location).toBe("swedencentral");
+    env.primaryRegion = "francecentral";
+    const shared = resolve(env).environments[0]!.shared;
+    expect(shared.location).toBe("francecentral");
+    expect(shared.logAnalytics.name).toBe("log-aoai-dev-frc");
+  });
+
+  it("rejects a primary region that is not one of the environment's regions", () => {
+    const env = validEnvironment();
+    env.primaryRegion = "francecentral";
+    const [issue] = issuesOf(() => resolve(env));
+    expect(issue!.path).toEqual(["primaryRegion"]);
+    expect(issue!.message).toMatch(/must be one of the environment's regions: swedencentral/);
+  });
+
+  it("keeps deployments in config order with every setting explicit", () => {
+    const env = validEnvironment() as any;
+    env.regions[0].deployments.push({
+      name: "embed",
+      model: { name: "text-embedding-3-large", version: "1" },
+      type: "Standard",
+      capacity: 5,
+      versionUpgrade: "OnceCurrentVersionExpired",
+      contentFilter: "strict",
+    });
+    const account = resolve(env).environments[0]!.regions[0]!.account;
+    expect(account.customSubdomainName).toBe(account.name);
+    expect(account.deployments).toEqual([
+      {
+        name: "chat",
+        model: { format: "OpenAI", name: "gpt-5.1", version: "2025-11-13" },
+        type: "GlobalStandard",
+        capacity: 10,
+        versionUpgradeOption: "NoAutoUpgrade",
+        raiPolicyName: "Microsoft.DefaultV2",
+      },
+      {
+        name: "embed",
+        model: { format: "OpenAI", name: "text-embedding-3-large", version: "1" },
+        type: "Standard",
+        capacity: 5,
+        versionUpgradeOption: "OnceCurrentVersionExpired",
+        raiPolicyName: "strict",
+      },
+    ]);
+  });
+
+  it("merges the platform's tags over the config's", () => {
+    const env = validEnvironment();
+    env.tags = { "data-classification": "internal" };
+    expect(resolve(env).environments[0]!.tags).toEqual({
+      "data-classification": "internal",
+      environment: "dev",
+      workload: "aoai",
+      owner: "team@contoso.com",
+      "cost-center": "CC-1",
+      "managed-by": "azure-openai-platform",
+    });
+  });
+
+  it("refuses a config tag that would override a platform tag, whatever its case", () => {
+    const env = validEnvironment();
+    env.tags = { Owner: "someone-else" };
+    const [issue] = issuesOf(() => resolve(env));
+    expect(issue!.path).toEqual(["tags", "Owner"]);
+    expect(issue!.message).toMatch(/set by the platform .* remove it from tags/);
+    expect(issue!.line).toBeGreaterThan(0);
+  });
+
+  it("refuses more tags than a private DNS zone takes", () => {
+    const env = validEnvironment();
+    env.tags = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`t${i}`, "x"]));
+    expect(issuesOf(() => resolve(env))[0]!.message).toMatch(/16 tags in all; at most 15/);
+  });
+
+  it("reports a derived name that breaks Azure's rules, with the fix", () => {
+    const env = validEnvironment() as any;
+    env.workload = "longworkld";
+    env.name = "longenv1";
+    const issues = issuesOf(() => resolveEstate(load({ longenv1: env })));
+    expect(issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /key vault name "kv-longworkld-longenv1-sdc-[0-9a-f]{4}" is \d+ characters; Azure allows 3-24: shorten workload or the environment name/,
+        ),
+      ]),
+    );
+    expect(issues[0]!.path).toEqual(["regions", 0, "location"]);
+  });
+
+  it("marks protected environments", () => {
+    const env = validEnvironment();
+    env.protected = true;
+    expect(resolve(env).environments[0]!.protected).toBe(true);
+  });
+
+  it("records the region's data zone", () => {
+    const env = validEnvironment() as any;
+    env.regions = [{ location: "eastus2" }, { location: "uksouth" }];
+    const regions = resolve(env).environments[0]!.regions;
+    expect(regions.map((r) => [r.shortCode, r.dataZone])).toEqual([
+      ["eus2", "US"],
+      ["uks", undefined],
+    ]);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The app as users run it: `node dist/main.js` after the esbuild transpile (`npm run synth`).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { environmentDir, validEnvironment } from "./helpers";
+
+const root = join(__dirname, "..");
+
+beforeAll(() => {
+  execFileSync(process.execPath, ["tools/build.mjs"], { cwd: root });
+});
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const outdir = join(mkdtempSync(join(tmpdir(), "aoai-out-")), "cdktf.out");
+  const result = spawnSync(process.execPath, ["dist/main.js", ...args], {
+    cwd: root,
+    env: { ...process.env, CDKTF_OUTDIR: outdir, AOAI_ENVIRONMENTS: "", ...env },
+    encoding: "utf8",
+  });
+  const manifest = join(outdir, "manifest.json");
+  const stacks = existsSync(manifest)
+    ? Object.keys(JSON.parse(readFileSync(manifest, "utf8")).stacks).sort()
+    : undefined;
+  return { ...result, outdir, stacks };
+}
+
+describe("main", () => {
+  it("synthesizes every bundled environment", () => {
+    const r = run([]);
+    expect(r.status).toBe(0);
+    expect(r.stacks).toEqual([
+      "dev-shared",
+      "dev-swedencentral",
+      "prod-francecentral",
+      "prod-shared",
+      "prod-swedencentral",
+    ]);
+  });
+
+  it("synthesizes only the environments asked for, by argument or variable", () => {
+    expect(run(["--env", "dev"]).stacks).toEqual(["dev-shared", "dev-swedencentral"]);
+    expect(run([], { AOAI_ENVIRONMENTS: "prod" }).stacks).toEqual([
+      "prod-francecentral",
+      "prod-shared",
+      "prod-swedencentral",
+    ]);
+  });
+
+  it("stops before synth on an invalid config: non-zero exit, a located message, no stack written", () => {
+    const bad = validEnvironment() as any;
+    bad.regions[0].deployments[0].capacity = 0;
+    const dir = environmentDir({ dev: bad, prod: { ...validEnvironment(), name: "prod" } });
+    const r = run(["--config-dir", dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /dev\.yaml:\d+:\d+: regions\[0\]\.deployments\[0\]\.capacity: must be at least 1 .*\(got 0\)/,
+    );
+    expect(existsSync(r.outdir)).toBe(false);
+  });
+
+  it("removes the output of an earlier run when the config fails", () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), "aoai-out-")), "cdktf.out");
+    mkdirSync(join(outdir, "stacks", "old"), { recursive: true });
+    writeFileSync(join(outdir, "manifest.json"), "{}");
+    const r = spawnSync(process.execPath, ["dist/main.js", "--env", "nope"], {
+      cwd: root,
+      env: { ...process.env, CDKTF_OUTDIR: outdir },
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/unknown environment "nope"; config\/environments has: dev, prod/);
+    expect(existsSync(outdir)).toBe(false);
+  });
+});

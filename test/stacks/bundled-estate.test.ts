@@ -1,0 +1,192 @@
+/**
+ * The bundled example estate (config/environments), synthesized as `npm run synth` does it.
+ */
+import type { TerraformStack } from "cdktf";
+import { loadEnvironments } from "../../config/load";
+import { resolveEstate } from "../../estate/resolve";
+import { buildStacks } from "../../stacks/estate-app";
+import { machineIndependent, synthStacks, testApp } from "../helpers";
+
+const estate = resolveEstate(loadEnvironments("config/environments"));
+const stacks = buildStacks(testApp(), estate);
+const all: TerraformStack[] = [...stacks.shared, ...stacks.regions];
+const synthesized = synthStacks(all);
+const json = (stack: string) => synthesized.get(stack)!;
+const regionStacks = stacks.regions.map((s) => s.node.id);
+
+function resources(stack: string, type: string): [string, any][] {
+  return Object.entries(json(stack).resource?.[type] ?? {});
+}
+
+describe("the bundled estate", () => {
+  it("has a shared stack per environment and a stack per region", () => {
+    expect([...synthesized.keys()].sort()).toEqual([
+      "dev-shared",
+      "dev-swedencentral",
+      "prod-francecentral",
+      "prod-shared",
+      "prod-swedencentral",
+    ]);
+  });
+
+  it("keeps its Terraform addresses (renaming one destroys and recreates the resource)", () => {
+    const addresses = Object.fromEntries(
+      [...synthesized].map(([stack, j]) => [
+        stack,
+        Object.entries<Record<string, unknown>>(j.resource)
+          .flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`))
+          .sort(),
+      ]),
+    );
+    const region = (deployments: string[], locked: boolean) =>
+      [
+        "azurerm_cognitive_account.openai",
+        ...deployments.map((d) => `azurerm_cognitive_deployment.deployment_${d}`),
+        ...(locked ? ["azurerm_management_lock.openai_Lock"] : []),
+        "azurerm_monitor_diagnostic_setting.openai_diagnostics",
+        "azurerm_resource_group.resource_group",
+      ].sort();
+    expect(addresses).toEqual({
+      "dev-shared": [
+        "azurerm_log_analytics_workspace.log_analytics",
+        "azurerm_resource_group.resource_group",
+      ],
+      "dev-swedencentral": region(["chat", "embeddings"], false),
+      "prod-shared": [
+        "azurerm_log_analytics_workspace.log_analytics",
+        "azurerm_management_lock.log_analytics_Lock",
+        "azurerm_resource_group.resource_group",
+      ],
+      "prod-swedencentral": region(["chat", "chat_mini", "embeddings"], true),
+      "prod-francecentral": region(["chat", "chat_mini", "embeddings"], true),
+    });
+  });
+
+  it.each(regionStacks)("%s: the account has every secure attribute written out", (stack) => {
+    const [[, account]] = resources(stack, "azurerm_cognitive_account") as [[string, any]];
+    expect(account).toMatchObject({
+      kind: "OpenAI",
+      sku_name: "S0",
+      public_network_access_enabled: false,
+      local_auth_enabled: false,
+      outbound_network_access_restricted: true,
+      network_acls: { default_action: "Deny" },
+      identity: { type: "SystemAssigned" },
+      custom_subdomain_name: account.name,
+    });
+  });
+
+  it.each(regionStacks)("%s: each deployment after the first depends on the previous one", (stack) => {
+    const deployments = resources(stack, "azurerm_cognitive_deployment");
+    expect(deployments.length).toBeGreaterThan(1);
+    const configured = estate.environments
+      .flatMap((e) => e.regions)
+      .find((r) => r.stackName === stack)!
+      .account.deployments.map((d) => d.name);
+    const byName = new Map(deployments.map(([address, d]) => [d.name as string, { address, d }]));
+    expect([...byName.keys()].sort()).toEqual([...configured].sort());
+    configured.forEach((name, i) => {
+      const { d } = byName.get(name)!;
+      if (i === 0) expect(d.depends_on).toBeUndefined();
+      else
+        expect(d.depends_on).toEqual([
+          `\${azurerm_cognitive_deployment.${byName.get(configured[i - 1]!)!.address}}`,
+        ]);
+      expect(d.cognitive_account_id).toBe("${azurerm_cognitive_account.openai.id}");
+    });
+  });
+
+  it.each(regionStacks)(
+    "%s: sends the account's logs to the environment's workspace across stacks",
+    (stack) => {
+      const env = stack.split("-")[0]!;
+      const [[, setting]] = resources(stack, "azurerm_monitor_diagnostic_setting") as [[string, any]];
+      expect(setting.target_resource_id).toBe("${azurerm_cognitive_account.openai.id}");
+      const ref = setting.log_analytics_workspace_id.match(
+        /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_(\w+)\.outputs\.(\w+)\}$/,
+      );
+      expect(ref?.[1]).toBe(`${env}_shared`);
+      expect(json(`${env}-shared`).output[ref![2]].value).toBe(
+        "${azurerm_log_analytics_workspace.log_analytics.id}",
+      );
+      expect(setting.enabled_log).toEqual([{ category_group: "audit" }, { category_group: "allLogs" }]);
+    },
+  );
+
+  it("protects prod: locks, prevent_destroy and no purge on destroy", () => {
+    for (const stack of ["prod-swedencentral", "prod-francecentral"]) {
+      const [[, account]] = resources(stack, "azurerm_cognitive_account") as [[string, any]];
+      expect(account.lifecycle).toEqual({ prevent_destroy: true });
+      const [[, lock]] = resources(stack, "azurerm_management_lock") as [[string, any]];
+      expect(lock).toMatchObject({
+        lock_level: "CanNotDelete",
+        scope: "${azurerm_cognitive_account.openai.id}",
+      });
+    }
+    for (const stack of ["prod-shared", "prod-swedencentral", "prod-francecentral"]) {
+      expect(json(stack).provider.azurerm[0].features[0].cognitive_account).toEqual([
+        { purge_soft_delete_on_destroy: false },
+      ]);
+    }
+  });
+
+  it("lets dev purge on destroy and carries no locks there", () => {
+    for (const stack of ["dev-shared", "dev-swedencentral"]) {
+      expect(json(stack).provider.azurerm[0].features[0].cognitive_account).toEqual([
+        { purge_soft_delete_on_destroy: true },
+      ]);
+      expect(resources(stack, "azurerm_management_lock")).toEqual([]);
+    }
+  });
+
+  it("keeps prod state in Azure Storage reached with Entra ID, one state file per stack", () => {
+    for (const stack of ["prod-shared", "prod-swedencentral"]) {
+      expect(json(stack).terraform.backend.azurerm).toEqual({
+        resource_group_name: "rg-tfstate-prod",
+        storage_account_name: "sttfstateprod001",
+        container_name: "tfstate",
+        key: `${stack}.tfstate`,
+        use_azuread_auth: true,
+        use_oidc: true,
+      });
+    }
+  });
+
+  it("outputs endpoints and identities, never a key", () => {
+    for (const [stack, j] of synthesized) {
+      for (const [name, output] of Object.entries<any>(j.output ?? {})) {
+        expect(`${stack}.${name} ${JSON.stringify(output)}`).not.toMatch(
+          /access_key|primary_key|secondary_key/i,
+        );
+      }
+    }
+    expect(json("dev-swedencentral").output.openai_endpoint.value).toBe(
+      "${azurerm_cognitive_account.openai.endpoint}",
+    );
+  });
+
+  it("tags every resource that takes tags with the platform's tags", () => {
+    for (const [stack, j] of synthesized) {
+      const env = stack.split("-")[0];
+      for (const [type, byName] of Object.entries<Record<string, any>>(j.resource)) {
+        for (const [name, r] of Object.entries(byName)) {
+          if (
+            [
+              "azurerm_management_lock",
+              "azurerm_cognitive_deployment",
+              "azurerm_monitor_diagnostic_setting",
+            ].includes(type)
+          )
+            continue;
+          expect({ at: `${type}.${name}`, tags: r.tags }).toMatchObject({
+            tags: { environment: env, "managed-by": "azure-openai-platform" },
+          });
+        }
+      }
+    }
+  });
+
+  it.each([...synthesized.keys()])("%s matches its reviewed snapshot", (stack) => {
+    expect(machineIndependent(json(stack))).toMatchSnapshot();
+  });
+});
