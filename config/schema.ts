@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { DEPLOYMENT_TYPES, VERSION_UPGRADE_OPTIONS } from "../estate/catalog/deployment-types";
 import { REGION_NAMES } from "../estate/catalog/regions";
+import { networkSchema, regionNetworkSchema } from "./network-schema";
 
 export const ACCOUNT_KINDS = ["OpenAI", "AIServices"] as const;
 
@@ -78,6 +79,7 @@ export const regionSchema = z
       .enum(ACCOUNT_KINDS, { error: oneOf(ACCOUNT_KINDS) })
       .default("OpenAI")
       .describe("Account kind. Changing it replaces the account (new endpoint, fine-tuned models lost)."),
+    network: regionNetworkSchema.optional(),
     deployments: z
       .array(deploymentSchema)
       .default([])
@@ -148,6 +150,7 @@ export const environmentSchema = z
       })
       .default({ retentionDays: 90 })
       .describe("The environment's Log Analytics workspace."),
+    network: networkSchema.prefault({}),
     stateBackend: z
       .strictObject({
         resourceGroupName: z.string().min(1),

@@ -10,3 +10,11 @@ export { LogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics
 export { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 export { MonitorDiagnosticSetting } from "@cdktf/provider-azurerm/lib/monitor-diagnostic-setting";
 export { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
+export { NetworkSecurityGroup } from "@cdktf/provider-azurerm/lib/network-security-group";
+export { NetworkSecurityRule } from "@cdktf/provider-azurerm/lib/network-security-rule";
+export { PrivateDnsZone } from "@cdktf/provider-azurerm/lib/private-dns-zone";
+export { PrivateDnsZoneVirtualNetworkLink } from "@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link";
+export { PrivateEndpoint as AzurermPrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
+export { Subnet } from "@cdktf/provider-azurerm/lib/subnet";
+export { SubnetNetworkSecurityGroupAssociation } from "@cdktf/provider-azurerm/lib/subnet-network-security-group-association";
+export { VirtualNetwork } from "@cdktf/provider-azurerm/lib/virtual-network";

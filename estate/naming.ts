@@ -55,6 +55,7 @@ export function regionNames(parts: NameParts, regionCode: string, kind: "OpenAI"
     privateEndpointSubnet: n("subnet", "pep"),
     networkSecurityGroup: n("networkSecurityGroup", "pep", w, e, regionCode),
     accountPrivateEndpoint: n("privateEndpoint", account.name),
+    accountNetworkInterface: n("networkInterface", "pep", account.name),
     // Key vault and storage names are global and at most 24 characters: a shorter suffix.
     keyVault: n("keyVault", w, e, regionCode, uniqueSuffix(parts, regionCode, 4)),
     storageAccount: {

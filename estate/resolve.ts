@@ -6,10 +6,12 @@
 import { ConfigError, type ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
 import type { RegionConfig } from "../config/schema";
+import { PRIVATE_DNS_ZONES, zonesForKind } from "./catalog/private-dns";
 import { regionFacts } from "./catalog/regions";
+import { checkNetworkPlan } from "./network-plan";
 import { nameProblems, regionNames, sharedNames, type NameParts } from "./naming";
 import { mergeTags } from "./tags";
-import type { EnvironmentEstate, Estate, RegionEstate } from "./types";
+import type { EnvironmentEstate, Estate, RegionEstate, RegionNetworkEstate } from "./types";
 
 export function sharedStackName(environment: string): string {
   return `${environment}-shared`;
@@ -19,13 +21,41 @@ export function regionStackName(environment: string, location: string): string {
   return `${environment}-${location}`;
 }
 
+function resolveNetwork(
+  env: LoadedEnvironment,
+  region: RegionConfig,
+  names: ReturnType<typeof regionNames>,
+): RegionNetworkEstate {
+  const { network } = env.config;
+  if (network.mode === "landingZone") {
+    return { mode: "landingZone", privateEndpointSubnetId: region.network?.privateEndpointSubnetId ?? "" };
+  }
+  // Missing values are reported by checkNetworkPlan; the empty strings never reach a stack.
+  const addressSpace = region.network?.addressSpace ?? "";
+  return {
+    mode: "managed",
+    virtualNetwork: { name: names.virtualNetwork.name, addressSpace },
+    privateEndpointSubnet: {
+      name: names.privateEndpointSubnet.name,
+      addressPrefix: region.network?.privateEndpointSubnet ?? "",
+    },
+    networkSecurityGroup: {
+      name: names.networkSecurityGroup.name,
+      allowedInboundRanges: [addressSpace, ...network.clientRanges],
+    },
+    reservedGatewaySubnet: region.network?.gatewaySubnet,
+  };
+}
+
 function resolveRegion(
   env: LoadedEnvironment,
   parts: NameParts,
   region: RegionConfig,
   index: number,
+  tags: Readonly<Record<string, string>>,
   issues: ConfigIssue[],
 ): RegionEstate {
+  const { network } = env.config;
   const facts = regionFacts(region.location);
   const names = regionNames(parts, facts.shortCode, region.kind);
   for (const problem of nameProblems(names)) {
@@ -48,6 +78,11 @@ function resolveRegion(
       kind: region.kind,
       // The subdomain is the account's DNS name: Entra ID auth and private endpoints need it.
       customSubdomainName: names.account.name,
+      tags: network.publicAccess ? { ...tags, "public-access-reason": network.publicAccess.reason } : tags,
+      networkBypass: network.trustedServicesBypass ? "AzureServices" : "None",
+      publicAccess: network.publicAccess,
+      // Derived FQDNs (the fine-tuning storage) join the config's once the estate has them.
+      allowedFqdns: [...network.allowedFqdns],
       deployments: region.deployments.map((d) => ({
         name: d.name,
         model: { format: d.model.format, name: d.model.name, version: d.model.version },
@@ -57,11 +92,14 @@ function resolveRegion(
         raiPolicyName: d.contentFilter,
       })),
     },
+    network: resolveNetwork(env, region, names),
+    privateEndpoint: {
+      name: names.accountPrivateEndpoint.name,
+      networkInterfaceName: names.accountNetworkInterface.name,
+      staticIp: region.network?.privateEndpointIp,
+      zoneNames: network.dns.mode === "policy" ? [] : zonesForKind(region.kind),
+    },
     names: {
-      virtualNetwork: names.virtualNetwork.name,
-      privateEndpointSubnet: names.privateEndpointSubnet.name,
-      networkSecurityGroup: names.networkSecurityGroup.name,
-      accountPrivateEndpoint: names.accountPrivateEndpoint.name,
       keyVault: names.keyVault.name,
       storageAccount: names.storageAccount.name,
       userAssignedIdentity: names.userAssignedIdentity.name,
@@ -83,6 +121,7 @@ export function resolveEnvironment(env: LoadedEnvironment, issues: ConfigIssue[]
       env.issueAt(["workload"], `${problem}: shorten workload or the environment name`, config.workload),
     );
   }
+  checkNetworkPlan(env, issues);
   const { tags, problems } = mergeTags(config);
   for (const p of problems) issues.push(env.issueAt(p.key ? ["tags", p.key] : ["tags"], p.message));
 
@@ -94,6 +133,10 @@ export function resolveEnvironment(env: LoadedEnvironment, issues: ConfigIssue[]
     protected: config.protected,
     tags,
     stateBackend: config.stateBackend,
+    dns:
+      config.network.dns.mode === "existing"
+        ? { mode: "existing", zoneIds: { ...config.network.dns.zoneIds } }
+        : { mode: config.network.dns.mode },
     shared: {
       stackName: sharedStackName(config.name),
       location: primary,
@@ -102,8 +145,12 @@ export function resolveEnvironment(env: LoadedEnvironment, issues: ConfigIssue[]
         name: shared.logAnalyticsWorkspace.name,
         retentionDays: config.logAnalytics.retentionDays,
       },
+      privateDnsZones:
+        config.network.dns.mode === "managed"
+          ? PRIVATE_DNS_ZONES.filter((z) => config.regions.some((r) => zonesForKind(r.kind).includes(z)))
+          : [],
     },
-    regions: config.regions.map((r, i) => resolveRegion(env, parts, r, i, issues)),
+    regions: config.regions.map((r, i) => resolveRegion(env, parts, r, i, tags, issues)),
   };
 }
 

@@ -3,6 +3,7 @@
  * Stacks map it onto constructs one to one; nothing here knows about cdktf.
  */
 import type { DeploymentType, VersionUpgradeOption } from "./catalog/deployment-types";
+import type { PrivateDnsZoneName } from "./catalog/private-dns";
 import type { DataZone } from "./catalog/regions";
 
 export type Tags = Readonly<Record<string, string>>;
@@ -27,6 +28,7 @@ export interface EnvironmentEstate {
   readonly protected: boolean;
   readonly tags: Tags;
   readonly stateBackend?: StateBackend;
+  readonly dns: DnsEstate;
   readonly shared: SharedEstate;
   readonly regions: readonly RegionEstate[];
 }
@@ -39,6 +41,37 @@ export interface SharedEstate {
     readonly name: string;
     readonly retentionDays: number;
   };
+  /** Zones the shared stack owns (managed DNS mode); empty otherwise. */
+  readonly privateDnsZones: readonly PrivateDnsZoneName[];
+}
+
+/** How private endpoints' names resolve. */
+export type DnsEstate =
+  | { readonly mode: "managed" }
+  | { readonly mode: "existing"; readonly zoneIds: Readonly<Partial<Record<PrivateDnsZoneName, string>>> }
+  | { readonly mode: "policy" };
+
+export type RegionNetworkEstate =
+  | {
+      readonly mode: "managed";
+      readonly virtualNetwork: { readonly name: string; readonly addressSpace: string };
+      readonly privateEndpointSubnet: { readonly name: string; readonly addressPrefix: string };
+      /** NSG on the private-endpoint subnet: inbound 443 only from these ranges. */
+      readonly networkSecurityGroup: {
+        readonly name: string;
+        readonly allowedInboundRanges: readonly string[];
+      };
+      /** Address room kept free for the API gateway's subnet. */
+      readonly reservedGatewaySubnet?: string;
+    }
+  | { readonly mode: "landingZone"; readonly privateEndpointSubnetId: string };
+
+export interface PrivateEndpointEstate {
+  readonly name: string;
+  readonly networkInterfaceName: string;
+  readonly staticIp?: string;
+  /** Zones the endpoint's DNS zone group names (none in policy mode). */
+  readonly zoneNames: readonly PrivateDnsZoneName[];
 }
 
 export interface RegionEstate {
@@ -48,7 +81,9 @@ export interface RegionEstate {
   readonly dataZone?: DataZone;
   readonly resourceGroupName: string;
   readonly account: AccountEstate;
-  /** Names reserved for the region's other resources (network, key vault, storage, identity). */
+  readonly network: RegionNetworkEstate;
+  readonly privateEndpoint: PrivateEndpointEstate;
+  /** Names reserved for the region's other resources (key vault, storage, identity). */
   readonly names: RegionResourceNames;
 }
 
@@ -56,6 +91,13 @@ export interface AccountEstate {
   readonly name: string;
   readonly kind: "OpenAI" | "AIServices";
   readonly customSubdomainName: string;
+  /** The environment's tags, plus the public-access reason when there is one (so it shows in review). */
+  readonly tags: Tags;
+  readonly networkBypass: "AzureServices" | "None";
+  /** Public access, only when the config asks for it with a reason. */
+  readonly publicAccess?: { readonly allowedIpRanges: readonly string[]; readonly reason: string };
+  /** FQDNs the account may call out to while outbound access is restricted. */
+  readonly allowedFqdns: readonly string[];
   /** Deployments in creation order: Azure takes one deployment operation per account at a time. */
   readonly deployments: readonly DeploymentEstate[];
 }
@@ -70,10 +112,6 @@ export interface DeploymentEstate {
 }
 
 export interface RegionResourceNames {
-  readonly virtualNetwork: string;
-  readonly privateEndpointSubnet: string;
-  readonly networkSecurityGroup: string;
-  readonly accountPrivateEndpoint: string;
   readonly keyVault: string;
   readonly storageAccount: string;
   readonly userAssignedIdentity: string;

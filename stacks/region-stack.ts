@@ -1,24 +1,31 @@
 /**
- * <env>-<region>: one region's account, its deployments (in order) and its diagnostics.
+ * <env>-<region>: one region's network (or its landing zone's subnet), account, deployments (in
+ * order), private endpoint and diagnostics.
  */
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { ResourceGroup } from "../constructs/azurerm";
 import { Diagnostics } from "../constructs/diagnostics";
 import { ModelDeployment } from "../constructs/model-deployment";
+import { Network } from "../constructs/network";
 import { OpenAiAccount } from "../constructs/openai-account";
+import { PrivateEndpoint } from "../constructs/private-endpoint";
+import { ACCOUNT_SUBRESOURCE } from "../estate/catalog/private-dns";
 import type { EnvironmentEstate, RegionEstate } from "../estate/types";
 import { PlatformStack } from "./platform-stack";
 
 export interface RegionStackProps {
   readonly env: EnvironmentEstate;
   readonly region: RegionEstate;
-  /** From the shared stack: a cross-stack reference. */
+  /** From the shared stack: cross-stack references. */
   readonly logAnalyticsWorkspaceId: string;
+  /** Zone IDs by name that the shared stack owns (managed DNS mode). */
+  readonly managedDnsZoneIds: Readonly<Record<string, string>>;
 }
 
 export class RegionStack extends PlatformStack {
   readonly account: OpenAiAccount;
+  readonly privateEndpoint: PrivateEndpoint;
 
   constructor(scope: Construct, props: RegionStackProps) {
     const { env, region } = props;
@@ -28,28 +35,56 @@ export class RegionStack extends PlatformStack {
       location: region.location,
       tags: { ...env.tags },
     });
+
+    const subnetId = this.privateEndpointSubnet(props, rg.name);
+
+    const { account: acct } = region;
     this.account = new OpenAiAccount(this, "openai", {
-      name: region.account.name,
-      customSubdomainName: region.account.customSubdomainName,
-      kind: region.account.kind,
+      name: acct.name,
+      customSubdomainName: acct.customSubdomainName,
+      kind: acct.kind,
       location: region.location,
       resourceGroupName: rg.name,
+      publicNetworkAccessEnabled: acct.publicAccess !== undefined,
+      allowedIpRanges: acct.publicAccess?.allowedIpRanges,
+      networkBypass: acct.networkBypass,
+      allowedFqdns: acct.allowedFqdns,
       protection: env.protected,
+      tags: acct.tags,
+    });
+    const deployments = acct.deployments.map(
+      (d) =>
+        new ModelDeployment(this, `deployment_${d.name}`, {
+          account: this.account,
+          name: d.name,
+          modelFormat: d.model.format,
+          modelName: d.model.name,
+          modelVersion: d.model.version,
+          sku: d.type,
+          capacity: d.capacity,
+          versionUpgradeOption: d.versionUpgradeOption,
+          raiPolicyName: d.raiPolicyName,
+        }),
+    );
+
+    const zoneIds = region.privateEndpoint.zoneNames.map((zone) =>
+      env.dns.mode === "existing" ? env.dns.zoneIds[zone]! : props.managedDnsZoneIds[zone]!,
+    );
+    this.privateEndpoint = new PrivateEndpoint(this, "openai_private_endpoint", {
+      name: region.privateEndpoint.name,
+      networkInterfaceName: region.privateEndpoint.networkInterfaceName,
+      location: region.location,
+      resourceGroupName: rg.name,
+      subnetId,
+      targetResourceId: this.account.id,
+      subresource: ACCOUNT_SUBRESOURCE,
+      dnsZoneIds: zoneIds,
+      staticIp: region.privateEndpoint.staticIp,
+      // The account must have settled: its last deployment done.
+      dependsOn: [deployments.at(-1)?.resource ?? this.account.resource],
       tags: env.tags,
     });
-    for (const d of region.account.deployments) {
-      new ModelDeployment(this, `deployment_${d.name}`, {
-        account: this.account,
-        name: d.name,
-        modelFormat: d.model.format,
-        modelName: d.model.name,
-        modelVersion: d.model.version,
-        sku: d.type,
-        capacity: d.capacity,
-        versionUpgradeOption: d.versionUpgradeOption,
-        raiPolicyName: d.raiPolicyName,
-      });
-    }
+
     new Diagnostics(this, "openai_diagnostics", {
       targetResourceId: this.account.id,
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
@@ -58,12 +93,44 @@ export class RegionStack extends PlatformStack {
     // Endpoints and identities only: no output ever carries a key (local auth is off anyway).
     new TerraformOutput(this, "openai_endpoint", {
       value: this.account.endpoint,
-      description: "Endpoint clients call with an Entra ID token (custom-subdomain host).",
+      description:
+        "URL clients call with an Entra ID token; resolves to the private endpoint inside the network.",
+    });
+    new TerraformOutput(this, "openai_private_endpoint_ip", {
+      value: this.privateEndpoint.privateIpAddress,
+      description: "Private IP of the account's endpoint, for DNS checks and firewall rules.",
     });
     new TerraformOutput(this, "openai_account_id", { value: this.account.id });
     new TerraformOutput(this, "openai_principal_id", {
       value: this.account.principalId,
       description: "Object ID of the account's system-assigned identity.",
     });
+  }
+
+  /** The project's own subnet (managed mode) or the landing zone's. */
+  private privateEndpointSubnet(props: RegionStackProps, resourceGroupName: string): string {
+    const { env, region } = props;
+    const net = region.network;
+    if (net.mode === "landingZone") return net.privateEndpointSubnetId;
+    const network = new Network(this, "network", {
+      name: net.virtualNetwork.name,
+      location: region.location,
+      resourceGroupName,
+      addressSpace: net.virtualNetwork.addressSpace,
+      privateEndpointSubnetName: net.privateEndpointSubnet.name,
+      privateEndpointSubnetPrefix: net.privateEndpointSubnet.addressPrefix,
+      networkSecurityGroupName: net.networkSecurityGroup.name,
+      allowedInboundRanges: net.networkSecurityGroup.allowedInboundRanges,
+      // Every region's VNet is linked to every zone the environment owns.
+      dnsZoneLinks:
+        env.dns.mode === "managed"
+          ? env.shared.privateDnsZones.map((zoneName) => ({
+              zoneName,
+              zoneResourceGroupName: env.shared.resourceGroupName,
+            }))
+          : [],
+      tags: env.tags,
+    });
+    return network.privateEndpointSubnetId;
   }
 }

@@ -1,14 +1,18 @@
 /**
- * <env>-shared: what every region of an environment uses (resource group, Log Analytics).
+ * <env>-shared: what every region of an environment uses (resource group, Log Analytics, private DNS
+ * zones in managed DNS mode).
  */
 import type { Construct } from "constructs";
 import { ResourceGroup } from "../constructs/azurerm";
 import { LogWorkspace } from "../constructs/log-workspace";
+import { PrivateDnsZones } from "../constructs/private-dns-zones";
 import type { EnvironmentEstate } from "../estate/types";
 import { PlatformStack } from "./platform-stack";
 
 export class SharedStack extends PlatformStack {
   readonly logAnalyticsWorkspaceId: string;
+  /** Zone IDs by zone name, in managed DNS mode (empty otherwise). */
+  readonly privateDnsZoneIds: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, env: EnvironmentEstate) {
     super(scope, env.shared.stackName, env);
@@ -26,5 +30,13 @@ export class SharedStack extends PlatformStack {
       tags: env.tags,
     });
     this.logAnalyticsWorkspaceId = logs.id;
+    this.privateDnsZoneIds =
+      env.shared.privateDnsZones.length > 0
+        ? new PrivateDnsZones(this, "private_dns", {
+            zoneNames: env.shared.privateDnsZones,
+            resourceGroupName: rg.name,
+            tags: env.tags,
+          }).zoneIds
+        : {};
   }
 }

@@ -17,6 +17,7 @@ export function validEnvironment(): Record<string, unknown> {
     regions: [
       {
         location: "swedencentral",
+        network: { addressSpace: "10.30.0.0/24", privateEndpointSubnet: "10.30.0.0/27" },
         deployments: [
           {
             name: "chat",

@@ -34,6 +34,8 @@ describe("main", () => {
     expect(r.stacks).toEqual([
       "dev-shared",
       "dev-swedencentral",
+      "lz-shared",
+      "lz-swedencentral",
       "prod-francecentral",
       "prod-shared",
       "prod-swedencentral",
@@ -71,7 +73,7 @@ describe("main", () => {
       encoding: "utf8",
     });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/unknown environment "nope"; config\/environments has: dev, prod/);
+    expect(r.stderr).toMatch(/unknown environment "nope"; config\/environments has: dev, lz, prod/);
     expect(existsSync(outdir)).toBe(false);
   });
 });

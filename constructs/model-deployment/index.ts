@@ -75,16 +75,22 @@ export class ModelDeployment extends Construct {
     if (props.raiPolicyName.trim() === "")
       throw new PropError(this, "raiPolicyName", props.raiPolicyName, "must name a content filter policy");
 
-    this.resource = new CognitiveDeployment(this, "Resource", {
-      name: props.name,
-      cognitiveAccountId: props.account.id,
-      model: { format: props.modelFormat ?? "OpenAI", name: props.modelName, version: props.modelVersion },
-      sku: { name: props.sku, capacity: props.capacity },
-      versionUpgradeOption: upgrade,
-      raiPolicyName: props.raiPolicyName,
-    });
-    const previous = props.account.chainDeployment(this.resource);
-    if (previous) this.resource.dependsOn = [previous.fqn];
+    this.resource = props.account.chainDeployment(
+      (previous) =>
+        new CognitiveDeployment(this, "Resource", {
+          name: props.name,
+          cognitiveAccountId: props.account.id,
+          model: {
+            format: props.modelFormat ?? "OpenAI",
+            name: props.modelName,
+            version: props.modelVersion,
+          },
+          sku: { name: props.sku, capacity: props.capacity },
+          versionUpgradeOption: upgrade,
+          raiPolicyName: props.raiPolicyName,
+          dependsOn: previous ? [previous] : undefined,
+        }),
+    );
     this.id = this.resource.id;
     this.name = props.name;
   }

@@ -179,13 +179,13 @@ export class OpenAiAccount extends Construct {
   }
 
   /**
-   * Records a deployment on this account and returns the one before it. Azure takes one deployment
-   * operation per account at a time (409 RequestConflict otherwise), so each deployment depends on
-   * the previous one. Called by ModelDeployment; not for general use.
+   * Creates a deployment resource on this account after the previous one. Azure takes one deployment
+   * operation per account at a time (409 RequestConflict otherwise), so each deployment depends on the
+   * one created before it. Called by ModelDeployment; not for general use.
    */
-  chainDeployment(deployment: ITerraformDependable): ITerraformDependable | undefined {
-    const previous = this.lastDeployment;
+  chainDeployment<T extends ITerraformDependable>(create: (previous?: ITerraformDependable) => T): T {
+    const deployment = create(this.lastDeployment);
     this.lastDeployment = deployment;
-    return previous;
+    return deployment;
   }
 }

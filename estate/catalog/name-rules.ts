@@ -97,6 +97,15 @@ export const NAME_RULES = {
     allowed: vnetLikeText,
     globallyUnique: false,
   },
+  networkInterface: {
+    abbreviation: "nic",
+    resource: "network interface",
+    min: 1,
+    max: 80,
+    pattern: vnetLike,
+    allowed: vnetLikeText,
+    globallyUnique: false,
+  },
   keyVault: {
     abbreviation: "kv",
     resource: "key vault",

@@ -60,7 +60,7 @@ describe("ModelDeployment", () => {
     expect(byName.get("first")!.d.depends_on).toBeUndefined();
     for (let i = 1; i < names.length; i++) {
       const previous = byName.get(names[i - 1]!)!.address;
-      expect(byName.get(names[i]!)!.d.depends_on).toEqual([`\${azurerm_cognitive_deployment.${previous}}`]);
+      expect(byName.get(names[i]!)!.d.depends_on).toEqual([`azurerm_cognitive_deployment.${previous}`]);
     }
   });
 
@@ -69,7 +69,7 @@ describe("ModelDeployment", () => {
     const accounts = Object.keys(json.resource.azurerm_cognitive_account);
     for (const [, d] of deploymentsOf(json)) {
       if (!d.depends_on) continue;
-      const previous = json.resource.azurerm_cognitive_deployment[d.depends_on[0].match(/\.(\w+)\}$/)[1]];
+      const previous = json.resource.azurerm_cognitive_deployment[d.depends_on[0].split(".")[1]];
       expect(previous.cognitive_account_id).toBe(d.cognitive_account_id);
     }
     expect(accounts).toHaveLength(2);

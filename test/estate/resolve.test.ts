@@ -7,7 +7,10 @@ const resolve = (...envs: Record<string, unknown>[]) =>
 describe("resolving an environment", () => {
   it("names stacks <env>-shared and <env>-<region>", () => {
     const env = validEnvironment() as any;
-    env.regions.push({ location: "francecentral" });
+    env.regions.push({
+      location: "francecentral",
+      network: { addressSpace: "10.31.0.0/24", privateEndpointSubnet: "10.31.0.0/27" },
+    });
     const [dev] = resolve(env).environments;
     expect(dev!.shared.stackName).toBe("dev-shared");
     expect(dev!.regions.map((r) => r.stackName)).toEqual(["dev-swedencentral", "dev-francecentral"]);
@@ -15,7 +18,10 @@ describe("resolving an environment", () => {
 
   it("places shared resources in the first region unless primaryRegion says otherwise", () => {
     const env = validEnvironment() as any;
-    env.regions.push({ location: "francecentral" });
+    env.regions.push({
+      location: "francecentral",
+      network: { addressSpace: "10.31.0.0/24", privateEndpointSubnet: "10.31.0.0/27" },
+    });
     expect(resolve(env).environments[0]!.shared.location).toBe("swedencentral");
     env.primaryRegion = "francecentral";
     const shared = resolve(env).environments[0]!.shared;
@@ -114,7 +120,10 @@ describe("resolving an environment", () => {
 
   it("records the region's data zone", () => {
     const env = validEnvironment() as any;
-    env.regions = [{ location: "eastus2" }, { location: "uksouth" }];
+    env.regions = [
+      { location: "eastus2", network: { addressSpace: "10.1.0.0/24", privateEndpointSubnet: "10.1.0.0/27" } },
+      { location: "uksouth", network: { addressSpace: "10.2.0.0/24", privateEndpointSubnet: "10.2.0.0/27" } },
+    ];
     const regions = resolve(env).environments[0]!.regions;
     expect(regions.map((r) => [r.shortCode, r.dataZone])).toEqual([
       ["eus2", "US"],

@@ -1,28 +1,27 @@
 /**
  * The bundled example estate (config/environments), synthesized as `npm run synth` does it.
  */
-import type { TerraformStack } from "cdktf";
-import { loadEnvironments } from "../../config/load";
-import { resolveEstate } from "../../estate/resolve";
-import { buildStacks } from "../../stacks/estate-app";
-import { machineIndependent, synthStacks, testApp } from "../helpers";
+import { machineIndependent } from "../helpers";
+import { synthBundledEstate } from "./bundled";
 
-const estate = resolveEstate(loadEnvironments("config/environments"));
-const stacks = buildStacks(testApp(), estate);
-const all: TerraformStack[] = [...stacks.shared, ...stacks.regions];
-const synthesized = synthStacks(all);
-const json = (stack: string) => synthesized.get(stack)!;
-const regionStacks = stacks.regions.map((s) => s.node.id);
+const { estate, synthesized, json, resources, regionStacks } = synthBundledEstate();
 
-function resources(stack: string, type: string): [string, any][] {
-  return Object.entries(json(stack).resource?.[type] ?? {});
-}
+const UNTAGGABLE = new Set([
+  "azurerm_management_lock",
+  "azurerm_cognitive_deployment",
+  "azurerm_monitor_diagnostic_setting",
+  "azurerm_network_security_rule",
+  "azurerm_subnet",
+  "azurerm_subnet_network_security_group_association",
+]);
 
 describe("the bundled estate", () => {
   it("has a shared stack per environment and a stack per region", () => {
     expect([...synthesized.keys()].sort()).toEqual([
       "dev-shared",
       "dev-swedencentral",
+      "lz-shared",
+      "lz-swedencentral",
       "prod-francecentral",
       "prod-shared",
       "prod-swedencentral",
@@ -38,27 +37,46 @@ describe("the bundled estate", () => {
           .sort(),
       ]),
     );
-    const region = (deployments: string[], locked: boolean) =>
+    const network = [
+      "azurerm_network_security_group.network_nsg",
+      "azurerm_network_security_rule.network_nsg_allow_https_inbound",
+      "azurerm_network_security_rule.network_nsg_deny_all_inbound",
+      "azurerm_private_dns_zone_virtual_network_link.network_dns_link_privatelink_cognitiveservices_azure_com",
+      "azurerm_private_dns_zone_virtual_network_link.network_dns_link_privatelink_openai_azure_com",
+      "azurerm_subnet.network_private_endpoint_subnet",
+      "azurerm_subnet_network_security_group_association.network_nsg_association",
+      "azurerm_virtual_network.network",
+    ];
+    const region = (deployments: string[], locked: boolean, managedNetwork: boolean) =>
       [
         "azurerm_cognitive_account.openai",
         ...deployments.map((d) => `azurerm_cognitive_deployment.deployment_${d}`),
         ...(locked ? ["azurerm_management_lock.openai_Lock"] : []),
         "azurerm_monitor_diagnostic_setting.openai_diagnostics",
+        "azurerm_private_endpoint.openai_private_endpoint",
+        "azurerm_resource_group.resource_group",
+        ...(managedNetwork ? network : []),
+      ].sort();
+    const shared = (locked: boolean, zones: boolean) =>
+      [
+        "azurerm_log_analytics_workspace.log_analytics",
+        ...(locked ? ["azurerm_management_lock.log_analytics_Lock"] : []),
+        ...(zones
+          ? [
+              "azurerm_private_dns_zone.private_dns_privatelink_cognitiveservices_azure_com",
+              "azurerm_private_dns_zone.private_dns_privatelink_openai_azure_com",
+            ]
+          : []),
         "azurerm_resource_group.resource_group",
       ].sort();
     expect(addresses).toEqual({
-      "dev-shared": [
-        "azurerm_log_analytics_workspace.log_analytics",
-        "azurerm_resource_group.resource_group",
-      ],
-      "dev-swedencentral": region(["chat", "embeddings"], false),
-      "prod-shared": [
-        "azurerm_log_analytics_workspace.log_analytics",
-        "azurerm_management_lock.log_analytics_Lock",
-        "azurerm_resource_group.resource_group",
-      ],
-      "prod-swedencentral": region(["chat", "chat_mini", "embeddings"], true),
-      "prod-francecentral": region(["chat", "chat_mini", "embeddings"], true),
+      "dev-shared": shared(false, true),
+      "dev-swedencentral": region(["chat", "embeddings"], false, true),
+      "lz-shared": shared(true, false),
+      "lz-swedencentral": region(["chat", "embeddings"], true, false),
+      "prod-shared": shared(true, true),
+      "prod-swedencentral": region(["chat", "chat_mini", "embeddings"], true, true),
+      "prod-francecentral": region(["chat", "chat_mini", "embeddings"], true, true),
     });
   });
 
@@ -90,7 +108,7 @@ describe("the bundled estate", () => {
       if (i === 0) expect(d.depends_on).toBeUndefined();
       else
         expect(d.depends_on).toEqual([
-          `\${azurerm_cognitive_deployment.${byName.get(configured[i - 1]!)!.address}}`,
+          `azurerm_cognitive_deployment.${byName.get(configured[i - 1]!)!.address}`,
         ]);
       expect(d.cognitive_account_id).toBe("${azurerm_cognitive_account.openai.id}");
     });
@@ -170,14 +188,8 @@ describe("the bundled estate", () => {
       const env = stack.split("-")[0];
       for (const [type, byName] of Object.entries<Record<string, any>>(j.resource)) {
         for (const [name, r] of Object.entries(byName)) {
-          if (
-            [
-              "azurerm_management_lock",
-              "azurerm_cognitive_deployment",
-              "azurerm_monitor_diagnostic_setting",
-            ].includes(type)
-          )
-            continue;
+          // Types Azure or azurerm 4.55 gives no tags; any other type must carry them.
+          if (UNTAGGABLE.has(type)) continue;
           expect({ at: `${type}.${name}`, tags: r.tags }).toMatchObject({
             tags: { environment: env, "managed-by": "azure-openai-platform" },
           });
