@@ -7,7 +7,8 @@
  * send or query data.
  */
 import { Construct } from "constructs";
-import { LogAnalyticsWorkspace, ManagementLock } from "../azurerm";
+import { LogAnalyticsWorkspace } from "../azurerm";
+import { addDeleteLock } from "../protection";
 import { PropError, requireLength, requireMatch } from "../validation";
 
 export interface LogWorkspaceProps {
@@ -59,12 +60,11 @@ export class LogWorkspace extends Construct {
       lifecycle: protection ? { preventDestroy: true } : undefined,
     });
     if (protection) {
-      new ManagementLock(this, "Lock", {
-        name: "lock-cannot-delete",
-        scope: workspace.id,
-        lockLevel: "CanNotDelete",
-        notes: "Protected environment: holds the audit trail of the Azure OpenAI accounts.",
-      });
+      addDeleteLock(
+        this,
+        workspace.id,
+        "Protected environment: holds the audit trail of the Azure OpenAI accounts.",
+      );
     }
     this.id = workspace.id;
     this.name = props.name;

@@ -12,7 +12,8 @@
  */
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { CognitiveAccount, ManagementLock } from "../azurerm";
+import { CognitiveAccount } from "../azurerm";
+import { addDeleteLock } from "../protection";
 import { PropError, isKnown, requireLength, requireMatch, requireOneOf } from "../validation";
 
 export type AccountKind = "OpenAI" | "AIServices";
@@ -161,12 +162,11 @@ export class OpenAiAccount extends Construct {
     });
 
     if (protection) {
-      new ManagementLock(this, "Lock", {
-        name: "lock-cannot-delete",
-        scope: this.resource.id,
-        lockLevel: "CanNotDelete",
-        notes: "Protected environment: holds deployments and fine-tuned models. Remove deliberately.",
-      });
+      addDeleteLock(
+        this,
+        this.resource.id,
+        "Protected environment: holds deployments and fine-tuned models. Remove deliberately.",
+      );
     }
 
     this.id = this.resource.id;
