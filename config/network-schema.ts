@@ -8,7 +8,7 @@ import { PRIVATE_DNS_ZONES } from "../estate/catalog/private-dns";
 
 const cidr = z.string().regex(CIDR_PATTERN, { error: "must be an IPv4 CIDR range such as 10.20.0.0/24" });
 const ipv4 = z.string().regex(IPV4_PATTERN, { error: "must be an IPv4 address such as 10.20.0.10" });
-const ipOrCidr = z.string().regex(new RegExp(`${IPV4_PATTERN.source}|${CIDR_PATTERN.source}`), {
+export const ipOrCidr = z.string().regex(new RegExp(`${IPV4_PATTERN.source}|${CIDR_PATTERN.source}`), {
   error: "must be an IPv4 address or CIDR range",
 });
 const fqdn = z.string().regex(/^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, {

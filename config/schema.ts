@@ -9,6 +9,7 @@ import { z } from "zod";
 import { DEPLOYMENT_TYPES, VERSION_UPGRADE_OPTIONS } from "../estate/catalog/deployment-types";
 import { REGION_NAMES } from "../estate/catalog/regions";
 import { networkSchema, regionNetworkSchema } from "./network-schema";
+import { accessSchema, azurePolicySchema, customerManagedKeySchema, defenderSchema } from "./security-schema";
 
 export const ACCOUNT_KINDS = ["OpenAI", "AIServices"] as const;
 
@@ -151,6 +152,10 @@ export const environmentSchema = z
       .default({ retentionDays: 90 })
       .describe("The environment's Log Analytics workspace."),
     network: networkSchema.prefault({}),
+    access: accessSchema,
+    customerManagedKey: customerManagedKeySchema,
+    azurePolicy: azurePolicySchema,
+    defenderForAI: defenderSchema,
     stateBackend: z
       .strictObject({
         resourceGroupName: z.string().min(1),
@@ -198,3 +203,4 @@ export const environmentSchema = z
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 export type RegionConfig = z.infer<typeof regionSchema>;
 export type DeploymentConfig = z.infer<typeof deploymentSchema>;
+export type AccessGrantConfig = EnvironmentConfig["access"][number];

@@ -18,3 +18,11 @@ export { PrivateEndpoint as AzurermPrivateEndpoint } from "@cdktf/provider-azure
 export { Subnet } from "@cdktf/provider-azurerm/lib/subnet";
 export { SubnetNetworkSecurityGroupAssociation } from "@cdktf/provider-azurerm/lib/subnet-network-security-group-association";
 export { VirtualNetwork } from "@cdktf/provider-azurerm/lib/virtual-network";
+export { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+export { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
+export { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
+export { KeyVaultAccessPolicyA as KeyVaultAccessPolicy } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
+export { CognitiveAccountCustomerManagedKeyA as CognitiveAccountCustomerManagedKey } from "@cdktf/provider-azurerm/lib/cognitive-account-customer-managed-key";
+export { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
+export { SubscriptionPolicyAssignment } from "@cdktf/provider-azurerm/lib/subscription-policy-assignment";
+export { SecurityCenterSubscriptionPricing } from "@cdktf/provider-azurerm/lib/security-center-subscription-pricing";

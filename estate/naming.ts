@@ -48,6 +48,7 @@ export function regionNames(parts: NameParts, regionCode: string, kind: "OpenAI"
     regionCode,
     uniqueSuffix(parts, regionCode, 6),
   );
+  const keyVault = n("keyVault", w, e, regionCode, uniqueSuffix(parts, regionCode, 4));
   return {
     resourceGroup: n("resourceGroup", w, e, regionCode),
     account,
@@ -57,7 +58,9 @@ export function regionNames(parts: NameParts, regionCode: string, kind: "OpenAI"
     accountPrivateEndpoint: n("privateEndpoint", account.name),
     accountNetworkInterface: n("networkInterface", "pep", account.name),
     // Key vault and storage names are global and at most 24 characters: a shorter suffix.
-    keyVault: n("keyVault", w, e, regionCode, uniqueSuffix(parts, regionCode, 4)),
+    keyVault,
+    keyVaultPrivateEndpoint: n("privateEndpoint", keyVault.name),
+    keyVaultNetworkInterface: n("networkInterface", "pep", keyVault.name),
     storageAccount: {
       kind: "storageAccount",
       name: `st${w}${e}${regionCode}${uniqueSuffix(parts, regionCode, 6)}`,

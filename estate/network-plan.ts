@@ -6,11 +6,16 @@
 import type { ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
 import { contains, isAssignable, overlaps, parseCidr, usableAddresses, type Cidr } from "./cidr";
-import { zonesForKind } from "./catalog/private-dns";
+import { zonesForRegion } from "./catalog/private-dns";
 
-/** Private endpoints each region's subnet holds: the account's. Key vault and storage add theirs later. */
-export function privateEndpointsPerRegion(): number {
-  return 1;
+/** Private endpoints each region's subnet holds: the account's, and the key vault's with a CMK. */
+export function privateEndpointsPerRegion(customerManagedKey: boolean): number {
+  return customerManagedKey ? 2 : 1;
+}
+
+/** Whether the environment encrypts its accounts with customer-managed keys (default: when protected). */
+export function usesCustomerManagedKey(config: LoadedEnvironment["config"]): boolean {
+  return config.customerManagedKey.enabled ?? config.protected;
 }
 
 /** Azure's smallest subnet is a /29 (8 addresses, 3 usable). */
@@ -44,7 +49,8 @@ export function checkNetworkPlan(env: LoadedEnvironment, issues: ConfigIssue[]):
     );
   }
   if (network.dns.mode === "existing") {
-    const needed = new Set(regions.flatMap((r) => zonesForKind(r.kind)));
+    const cmk = usesCustomerManagedKey(env.config);
+    const needed = new Set(regions.flatMap((r) => zonesForRegion(r.kind, cmk)));
     for (const zone of needed) {
       const id = network.dns.zoneIds?.[zone];
       if (!id) at(["network", "dns", "zoneIds"], `existing DNS mode needs the resource ID of zone ${zone}`);
@@ -125,7 +131,7 @@ export function checkNetworkPlan(env: LoadedEnvironment, issues: ConfigIssue[]):
         subnet.text,
       );
     } else {
-      const needed = privateEndpointsPerRegion();
+      const needed = privateEndpointsPerRegion(usesCustomerManagedKey(env.config));
       if (usableAddresses(subnet) < needed) {
         at(
           [...path, "privateEndpointSubnet"],

@@ -6,12 +6,19 @@
 import { ConfigError, type ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
 import type { RegionConfig } from "../config/schema";
-import { PRIVATE_DNS_ZONES, zonesForKind } from "./catalog/private-dns";
+import { resolveAccess, scopeIds, type AccessGrant } from "./access";
+import { PRIVATE_DNS_ZONES, zonesForKind, zonesForRegion } from "./catalog/private-dns";
 import { regionFacts } from "./catalog/regions";
-import { checkNetworkPlan } from "./network-plan";
+import { checkNetworkPlan, usesCustomerManagedKey } from "./network-plan";
+import {
+  checkCustomerManagedKey,
+  defenderForAI,
+  policyAssignments,
+  regionCustomerManagedKey,
+} from "./security";
 import { nameProblems, regionNames, sharedNames, type NameParts } from "./naming";
 import { mergeTags } from "./tags";
-import type { EnvironmentEstate, Estate, RegionEstate, RegionNetworkEstate } from "./types";
+import type { EnvironmentEstate, Estate, RegionEstate, RegionNetworkEstate, ScopedRoleGrant } from "./types";
 
 export function sharedStackName(environment: string): string {
   return `${environment}-shared`;
@@ -53,6 +60,7 @@ function resolveRegion(
   region: RegionConfig,
   index: number,
   tags: Readonly<Record<string, string>>,
+  grants: readonly AccessGrant[],
   issues: ConfigIssue[],
 ): RegionEstate {
   const { network } = env.config;
@@ -67,6 +75,12 @@ function resolveRegion(
       ),
     );
   }
+  const sub = env.config.subscriptionId;
+  const accountId = scopeIds.account(sub, names.resourceGroup.name, names.account.name);
+  const groupId = scopeIds.resourceGroup(sub, names.resourceGroup.name);
+  const access: ScopedRoleGrant[] = grants
+    .filter((g) => g.scope !== "environment" && (!g.regions || g.regions.includes(region.location)))
+    .map(({ regions: _, ...g }) => ({ ...g, scopeId: g.scope === "account" ? accountId : groupId }));
   return {
     stackName: regionStackName(env.config.name, region.location),
     location: region.location,
@@ -104,6 +118,12 @@ function resolveRegion(
       storageAccount: names.storageAccount.name,
       userAssignedIdentity: names.userAssignedIdentity.name,
     },
+    access,
+    customerManagedKey: regionCustomerManagedKey(env, {
+      keyVault: names.keyVault.name,
+      privateEndpoint: names.keyVaultPrivateEndpoint.name,
+      networkInterface: names.keyVaultNetworkInterface.name,
+    }),
   };
 }
 
@@ -122,6 +142,9 @@ export function resolveEnvironment(env: LoadedEnvironment, issues: ConfigIssue[]
     );
   }
   checkNetworkPlan(env, issues);
+  checkCustomerManagedKey(env, issues);
+  const grants = resolveAccess(env, issues);
+  const cmk = usesCustomerManagedKey(config);
   const { tags, problems } = mergeTags(config);
   for (const p of problems) issues.push(env.issueAt(p.key ? ["tags", p.key] : ["tags"], p.message));
 
@@ -147,10 +170,17 @@ export function resolveEnvironment(env: LoadedEnvironment, issues: ConfigIssue[]
       },
       privateDnsZones:
         config.network.dns.mode === "managed"
-          ? PRIVATE_DNS_ZONES.filter((z) => config.regions.some((r) => zonesForKind(r.kind).includes(z)))
+          ? PRIVATE_DNS_ZONES.filter((z) =>
+              config.regions.some((r) => zonesForRegion(r.kind, cmk).includes(z)),
+            )
           : [],
+      access: grants
+        .filter((g) => g.scope === "environment")
+        .map(({ regions: _, ...g }) => ({ ...g, scopeId: scopeIds.subscription(config.subscriptionId) })),
+      policyAssignments: policyAssignments(env),
+      defenderForAI: defenderForAI(env),
     },
-    regions: config.regions.map((r, i) => resolveRegion(env, parts, r, i, tags, issues)),
+    regions: config.regions.map((r, i) => resolveRegion(env, parts, r, i, tags, grants, issues)),
   };
 }
 
@@ -164,6 +194,57 @@ export function resolveEstate(environments: readonly LoadedEnvironment[]): Estat
     seen.set(env.config.name, env.file);
   }
   const resolved = environments.map((env) => resolveEnvironment(env, issues));
+  checkSharedSubscriptions(environments, resolved, issues);
   if (issues.length > 0) throw new ConfigError(issues);
   return { environments: resolved };
+}
+
+/**
+ * Subscription-wide resources have one owner: Defender's pricing is a singleton, policy assignments
+ * apply to every environment in the subscription, and equal grants would get the same assignment name.
+ */
+function checkSharedSubscriptions(
+  environments: readonly LoadedEnvironment[],
+  resolved: readonly EnvironmentEstate[],
+  issues: ConfigIssue[],
+): void {
+  const owners = new Map<string, { defender?: string; policy?: string; grants: Map<string, string> }>();
+  resolved.forEach((estate, i) => {
+    const env = environments[i]!;
+    const sub = estate.subscriptionId.toLowerCase();
+    const owner = owners.get(sub) ?? { grants: new Map<string, string>() };
+    owners.set(sub, owner);
+    if (estate.shared.defenderForAI) {
+      if (owner.defender)
+        issues.push(
+          env.issueAt(
+            ["defenderForAI"],
+            `the subscription's Defender for AI plan is already managed by ${owner.defender}; set defenderForAI: false here`,
+          ),
+        );
+      else owner.defender = env.file;
+    }
+    if (estate.shared.policyAssignments.length > 0) {
+      if (owner.policy)
+        issues.push(
+          env.issueAt(
+            ["azurePolicy", "assign"],
+            `the subscription's policies are already assigned by ${owner.policy} and apply here too; set assign: false`,
+          ),
+        );
+      else owner.policy = env.file;
+    }
+    for (const grant of estate.shared.access) {
+      const id = `${grant.roleId}|${grant.principal.objectId.toLowerCase()}`;
+      const other = owner.grants.get(id);
+      if (other)
+        issues.push(
+          env.issueAt(
+            ["access"],
+            `${grant.principal.displayName} already holds ${grant.roleName} on this subscription through ${other}; grant it in one environment`,
+          ),
+        );
+      else owner.grants.set(id, env.file);
+    }
+  });
 }

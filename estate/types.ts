@@ -33,6 +33,54 @@ export interface EnvironmentEstate {
   readonly regions: readonly RegionEstate[];
 }
 
+export interface PrincipalEstate {
+  readonly objectId: string;
+  readonly type: "User" | "Group" | "ServicePrincipal";
+  readonly displayName: string;
+}
+
+/** One role for one principal; where it applies is said by the estate holding it. */
+export interface RoleGrantEstate {
+  /** Stable key: the Terraform address of the assignment (`access_<key>`). */
+  readonly key: string;
+  readonly principal: PrincipalEstate;
+  /** Role definition GUID. */
+  readonly roleId: string;
+  readonly roleName: string;
+  readonly reason?: string;
+  readonly condition?: string;
+}
+
+export interface ScopedRoleGrant extends RoleGrantEstate {
+  readonly scope: "account" | "resourceGroup" | "environment";
+  /** The scope's resource ID as text: the assignment name is derived from it. */
+  readonly scopeId: string;
+}
+
+export interface PolicyAssignmentEstate {
+  readonly key: string;
+  /** Assignment name (at most 64 characters at subscription scope). */
+  readonly name: string;
+  readonly definitionId: string;
+  readonly displayName: string;
+  readonly effect: string;
+}
+
+export interface CustomerManagedKeyEstate {
+  readonly keyVaultName: string;
+  readonly keyType: "RSA" | "RSA-HSM";
+  readonly rotateAfterDays: number;
+  readonly expireAfterDays: number;
+  readonly keyAdministrators: readonly { readonly objectId: string; readonly displayName: string }[];
+  readonly allowedIpRanges: readonly string[];
+  readonly privateEndpoint: {
+    readonly name: string;
+    readonly networkInterfaceName: string;
+    /** The vault zone, unless Azure Policy writes DNS records. */
+    readonly zoneNames: readonly PrivateDnsZoneName[];
+  };
+}
+
 export interface SharedEstate {
   readonly stackName: string;
   readonly location: string;
@@ -43,6 +91,11 @@ export interface SharedEstate {
   };
   /** Zones the shared stack owns (managed DNS mode); empty otherwise. */
   readonly privateDnsZones: readonly PrivateDnsZoneName[];
+  /** Role grants at the environment (subscription) scope. */
+  readonly access: readonly ScopedRoleGrant[];
+  /** Built-in policy assignments at the subscription; empty when a landing zone assigns them. */
+  readonly policyAssignments: readonly PolicyAssignmentEstate[];
+  readonly defenderForAI: boolean;
 }
 
 /** How private endpoints' names resolve. */
@@ -85,6 +138,10 @@ export interface RegionEstate {
   readonly privateEndpoint: PrivateEndpointEstate;
   /** Names reserved for the region's other resources (key vault, storage, identity). */
   readonly names: RegionResourceNames;
+  /** Role grants on the account and on the region's resource group. */
+  readonly access: readonly ScopedRoleGrant[];
+  /** Present when the account is encrypted with a customer-managed key. */
+  readonly customerManagedKey?: CustomerManagedKeyEstate;
 }
 
 export interface AccountEstate {

@@ -14,38 +14,12 @@ import type { EnvironmentEstate } from "../estate/types";
 /** Path components left out of addresses: a construct's primary resource is named after the construct. */
 const HIDDEN_IDS = new Set(["Resource", "Default"]);
 
-export class PlatformStack extends TerraformStack {
+/**
+ * A stack whose Terraform addresses are construct paths. Used by PlatformStack, and by construct tests
+ * so they can assert on the addresses a real stack gives.
+ */
+export class ReadableAddressStack extends TerraformStack {
   private readonly addresses = new Map<string, string>();
-
-  constructor(scope: Construct, id: string, env: EnvironmentEstate) {
-    super(scope, id);
-    new AzurermProvider(this, "azurerm", {
-      subscriptionId: env.subscriptionId,
-      tenantId: env.tenantId,
-      // Data-plane calls to storage use Entra ID: the estate holds no storage keys.
-      storageUseAzuread: true,
-      features: [
-        {
-          // Unprotected environments purge on destroy so names can be reused at once; protected ones
-          // keep soft-deleted accounts recoverable for 48 hours.
-          cognitiveAccount: [{ purgeSoftDeleteOnDestroy: !env.protected }],
-          resourceGroup: [{ preventDeletionIfContainsResources: true }],
-        },
-      ],
-    });
-    if (env.stateBackend) {
-      new AzurermBackend(this, {
-        resourceGroupName: env.stateBackend.resourceGroupName,
-        storageAccountName: env.stateBackend.storageAccountName,
-        containerName: env.stateBackend.containerName,
-        key: `${id}.tfstate`,
-        // Entra ID and OIDC, never access keys: cross-stack references copy the backend block into
-        // the consuming stack's terraform_remote_state.
-        useAzureadAuth: true,
-        useOidc: true,
-      });
-    }
-  }
 
   protected override allocateLogicalId(element: TerraformElement | Node): string {
     const node = "node" in element ? element.node : element;
@@ -64,5 +38,47 @@ export class PlatformStack extends TerraformStack {
     }
     this.addresses.set(address, node.path);
     return address;
+  }
+}
+
+export class PlatformStack extends ReadableAddressStack {
+  constructor(scope: Construct, id: string, env: EnvironmentEstate) {
+    super(scope, id);
+    new AzurermProvider(this, "azurerm", {
+      subscriptionId: env.subscriptionId,
+      tenantId: env.tenantId,
+      // Data-plane calls to storage use Entra ID: the estate holds no storage keys.
+      storageUseAzuread: true,
+      features: [
+        {
+          // Unprotected environments purge on destroy so names can be reused at once; protected ones
+          // keep soft-deleted accounts recoverable for 48 hours.
+          cognitiveAccount: [{ purgeSoftDeleteOnDestroy: !env.protected }],
+          resourceGroup: [{ preventDeletionIfContainsResources: true }],
+          // Key-encryption vaults have purge protection (Azure OpenAI requires it), so purging could
+          // only fail; a destroyed vault or key stays recoverable for 90 days and is recovered on re-create.
+          keyVault: [
+            {
+              purgeSoftDeleteOnDestroy: false,
+              purgeSoftDeletedKeysOnDestroy: false,
+              recoverSoftDeletedKeyVaults: true,
+              recoverSoftDeletedKeys: true,
+            },
+          ],
+        },
+      ],
+    });
+    if (env.stateBackend) {
+      new AzurermBackend(this, {
+        resourceGroupName: env.stateBackend.resourceGroupName,
+        storageAccountName: env.stateBackend.storageAccountName,
+        containerName: env.stateBackend.containerName,
+        key: `${id}.tfstate`,
+        // Entra ID and OIDC, never access keys: cross-stack references copy the backend block into
+        // the consuming stack's terraform_remote_state.
+        useAzureadAuth: true,
+        useOidc: true,
+      });
+    }
   }
 }

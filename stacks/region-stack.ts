@@ -1,16 +1,19 @@
 /**
- * <env>-<region>: one region's network (or its landing zone's subnet), account, deployments (in
- * order), private endpoint and diagnostics.
+ * <env>-<region>: one region's network (or its landing zone's subnet), account, customer-managed key,
+ * deployments (in order), private endpoints, role assignments and diagnostics.
  */
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import { ResourceGroup } from "../constructs/azurerm";
+import { Access } from "../constructs/access";
+import { DataAzurermClientConfig, ResourceGroup } from "../constructs/azurerm";
+import { CustomerManagedKey } from "../constructs/customer-managed-key";
 import { Diagnostics } from "../constructs/diagnostics";
 import { ModelDeployment } from "../constructs/model-deployment";
 import { Network } from "../constructs/network";
 import { OpenAiAccount } from "../constructs/openai-account";
 import { PrivateEndpoint } from "../constructs/private-endpoint";
 import { ACCOUNT_SUBRESOURCE } from "../estate/catalog/private-dns";
+import type { PrivateDnsZoneName } from "../estate/catalog/private-dns";
 import type { EnvironmentEstate, RegionEstate } from "../estate/types";
 import { PlatformStack } from "./platform-stack";
 
@@ -26,6 +29,7 @@ export interface RegionStackProps {
 export class RegionStack extends PlatformStack {
   readonly account: OpenAiAccount;
   readonly privateEndpoint: PrivateEndpoint;
+  readonly customerManagedKey?: CustomerManagedKey;
 
   constructor(scope: Construct, props: RegionStackProps) {
     const { env, region } = props;
@@ -52,7 +56,41 @@ export class RegionStack extends PlatformStack {
       protection: env.protected,
       tags: acct.tags,
     });
-    const deployments = acct.deployments.map(
+    const zoneIds = (names: readonly PrivateDnsZoneName[]) =>
+      names.map((zone) =>
+        env.dns.mode === "existing" ? env.dns.zoneIds[zone]! : props.managedDnsZoneIds[zone]!,
+      );
+
+    // Before the deployments: attaching the key is an account operation, chained like them.
+    const cmk = region.customerManagedKey;
+    if (cmk) {
+      this.customerManagedKey = new CustomerManagedKey(this, "cmk", {
+        account: this.account,
+        keyVaultName: cmk.keyVaultName,
+        location: region.location,
+        resourceGroupName: rg.name,
+        tenantId: env.tenantId ?? new DataAzurermClientConfig(this, "client_config").tenantId,
+        keyAdministrators: cmk.keyAdministrators,
+        keyType: cmk.keyType,
+        rotateAfterDays: cmk.rotateAfterDays,
+        expireAfterDays: cmk.expireAfterDays,
+        allowedIpRanges: cmk.allowedIpRanges,
+        privateEndpoint: {
+          name: cmk.privateEndpoint.name,
+          networkInterfaceName: cmk.privateEndpoint.networkInterfaceName,
+          subnetId,
+          dnsZoneIds: zoneIds(cmk.privateEndpoint.zoneNames),
+        },
+        protection: env.protected,
+        tags: env.tags,
+      });
+      new Diagnostics(this, "cmk_key_vault_diagnostics", {
+        targetResourceId: this.customerManagedKey.keyVaultId,
+        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+      });
+    }
+
+    acct.deployments.forEach(
       (d) =>
         new ModelDeployment(this, `deployment_${d.name}`, {
           account: this.account,
@@ -67,9 +105,6 @@ export class RegionStack extends PlatformStack {
         }),
     );
 
-    const zoneIds = region.privateEndpoint.zoneNames.map((zone) =>
-      env.dns.mode === "existing" ? env.dns.zoneIds[zone]! : props.managedDnsZoneIds[zone]!,
-    );
     this.privateEndpoint = new PrivateEndpoint(this, "openai_private_endpoint", {
       name: region.privateEndpoint.name,
       networkInterfaceName: region.privateEndpoint.networkInterfaceName,
@@ -78,10 +113,10 @@ export class RegionStack extends PlatformStack {
       subnetId,
       targetResourceId: this.account.id,
       subresource: ACCOUNT_SUBRESOURCE,
-      dnsZoneIds: zoneIds,
+      dnsZoneIds: zoneIds(region.privateEndpoint.zoneNames),
       staticIp: region.privateEndpoint.staticIp,
-      // The account must have settled: its last deployment done.
-      dependsOn: [deployments.at(-1)?.resource ?? this.account.resource],
+      // The account must have settled: its key attached and its last deployment done.
+      dependsOn: [this.account.settledAfter],
       tags: env.tags,
     });
 
@@ -89,6 +124,16 @@ export class RegionStack extends PlatformStack {
       targetResourceId: this.account.id,
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
     });
+
+    if (region.access.length > 0) {
+      new Access(this, "access", {
+        subscriptionId: env.subscriptionId,
+        grants: region.access.map((g) => ({
+          ...g,
+          scope: g.scope === "account" ? this.account.id : rg.id,
+        })),
+      });
+    }
 
     // Endpoints and identities only: no output ever carries a key (local auth is off anyway).
     new TerraformOutput(this, "openai_endpoint", {

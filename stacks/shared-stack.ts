@@ -1,9 +1,13 @@
 /**
  * <env>-shared: what every region of an environment uses (resource group, Log Analytics, private DNS
- * zones in managed DNS mode).
+ * zones in managed DNS mode) and what applies to the whole subscription (role grants at the
+ * environment scope, built-in policy assignments, Defender for AI).
  */
 import type { Construct } from "constructs";
+import { Access } from "../constructs/access";
 import { ResourceGroup } from "../constructs/azurerm";
+import { DefenderForAi } from "../constructs/defender-for-ai";
+import { PolicyAssignments } from "../constructs/policy-assignments";
 import { LogWorkspace } from "../constructs/log-workspace";
 import { PrivateDnsZones } from "../constructs/private-dns-zones";
 import type { EnvironmentEstate } from "../estate/types";
@@ -38,5 +42,19 @@ export class SharedStack extends PlatformStack {
             tags: env.tags,
           }).zoneIds
         : {};
+
+    if (env.shared.access.length > 0) {
+      new Access(this, "access", {
+        subscriptionId: env.subscriptionId,
+        grants: env.shared.access.map((g) => ({ ...g, scope: g.scopeId })),
+      });
+    }
+    if (env.shared.policyAssignments.length > 0) {
+      new PolicyAssignments(this, "policy", {
+        subscriptionId: env.subscriptionId,
+        assignments: env.shared.policyAssignments,
+      });
+    }
+    if (env.shared.defenderForAI) new DefenderForAi(this, "defender_for_ai");
   }
 }

@@ -2,9 +2,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App, Testing, type TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
 import { stringify } from "yaml";
 import { ConfigError, type ConfigIssue } from "../config/errors";
 import { loadEnvironments, type LoadedEnvironment } from "../config/load";
+import { ReadableAddressStack } from "../stacks/platform-stack";
 
 /** A small valid environment; tests change one thing at a time. */
 export function validEnvironment(): Record<string, unknown> {
@@ -79,4 +81,11 @@ export function machineIndependent(json: Record<string, any>): Record<string, an
 
 export function testApp(): App {
   return Testing.app();
+}
+
+/** Synthesizes constructs in a stack with the project's readable addresses (`cmk_key`, not a hash). */
+export function synthReadable(build: (stack: Construct) => void): Record<string, any> {
+  const stack = new ReadableAddressStack(Testing.app(), "test");
+  build(stack);
+  return JSON.parse(Testing.synth(stack));
 }

@@ -75,7 +75,7 @@ export class ModelDeployment extends Construct {
     if (props.raiPolicyName.trim() === "")
       throw new PropError(this, "raiPolicyName", props.raiPolicyName, "must name a content filter policy");
 
-    this.resource = props.account.chainDeployment(
+    this.resource = props.account.chainOperation(
       (previous) =>
         new CognitiveDeployment(this, "Resource", {
           name: props.name,

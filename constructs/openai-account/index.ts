@@ -90,7 +90,7 @@ export class OpenAiAccount extends Construct {
   readonly principalId: string;
   /** The provider resource, for constructs of this package that attach to the account. */
   readonly resource: CognitiveAccount;
-  private lastDeployment?: ITerraformDependable;
+  private lastOperation?: ITerraformDependable;
 
   constructor(scope: Construct, id: string, props: OpenAiAccountProps) {
     super(scope, id);
@@ -179,13 +179,18 @@ export class OpenAiAccount extends Construct {
   }
 
   /**
-   * Creates a deployment resource on this account after the previous one. Azure takes one deployment
-   * operation per account at a time (409 RequestConflict otherwise), so each deployment depends on the
-   * one created before it. Called by ModelDeployment; not for general use.
+   * Creates a resource that changes this account (a deployment, a content filter, the key attachment)
+   * after the previous one. Azure takes one such operation per account at a time (409 RequestConflict
+   * otherwise), so each depends on the one created before it. For constructs of this package.
    */
-  chainDeployment<T extends ITerraformDependable>(create: (previous?: ITerraformDependable) => T): T {
-    const deployment = create(this.lastDeployment);
-    this.lastDeployment = deployment;
-    return deployment;
+  chainOperation<T extends ITerraformDependable>(create: (previous?: ITerraformDependable) => T): T {
+    const operation = create(this.lastOperation);
+    this.lastOperation = operation;
+    return operation;
+  }
+
+  /** The last operation chained on the account: what must finish before the account has settled. */
+  get settledAfter(): ITerraformDependable {
+    return this.lastOperation ?? this.resource;
   }
 }

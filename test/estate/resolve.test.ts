@@ -1,6 +1,7 @@
 import { resolveEstate } from "../../estate/resolve";
 import { issuesOf, load, validEnvironment } from "../helpers";
 
+const DEPLOYER = "0d4f5162-7e80-4f91-9c23-d4e5f6071829";
 const resolve = (...envs: Record<string, unknown>[]) =>
   resolveEstate(load(Object.fromEntries(envs.map((e) => [e.name as string, e]))));
 
@@ -115,6 +116,7 @@ describe("resolving an environment", () => {
   it("marks protected environments", () => {
     const env = validEnvironment();
     env.protected = true;
+    env.customerManagedKey = { keyAdministrators: [{ objectId: DEPLOYER, displayName: "sp-deploy" }] };
     expect(resolve(env).environments[0]!.protected).toBe(true);
   });
 

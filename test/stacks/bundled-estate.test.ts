@@ -7,6 +7,11 @@ import { synthBundledEstate } from "./bundled";
 const { estate, synthesized, json, resources, regionStacks } = synthBundledEstate();
 
 const UNTAGGABLE = new Set([
+  "azurerm_cognitive_account_customer_managed_key",
+  "azurerm_key_vault_access_policy",
+  "azurerm_role_assignment",
+  "azurerm_security_center_subscription_pricing",
+  "azurerm_subscription_policy_assignment",
   "azurerm_management_lock",
   "azurerm_cognitive_deployment",
   "azurerm_monitor_diagnostic_setting",
@@ -37,46 +42,105 @@ describe("the bundled estate", () => {
           .sort(),
       ]),
     );
-    const network = [
+    const network = (cmk: boolean) => [
       "azurerm_network_security_group.network_nsg",
       "azurerm_network_security_rule.network_nsg_allow_https_inbound",
       "azurerm_network_security_rule.network_nsg_deny_all_inbound",
       "azurerm_private_dns_zone_virtual_network_link.network_dns_link_privatelink_cognitiveservices_azure_com",
       "azurerm_private_dns_zone_virtual_network_link.network_dns_link_privatelink_openai_azure_com",
+      ...(cmk
+        ? ["azurerm_private_dns_zone_virtual_network_link.network_dns_link_privatelink_vaultcore_azure_net"]
+        : []),
       "azurerm_subnet.network_private_endpoint_subnet",
       "azurerm_subnet_network_security_group_association.network_nsg_association",
       "azurerm_virtual_network.network",
     ];
-    const region = (deployments: string[], locked: boolean, managedNetwork: boolean) =>
+    const customerManagedKey = (administrator: string) => [
+      "azurerm_cognitive_account_customer_managed_key.cmk_attachment",
+      "azurerm_key_vault.cmk_key_vault",
+      "azurerm_key_vault_access_policy.cmk_account_access",
+      `azurerm_key_vault_access_policy.cmk_administrator_${administrator}`,
+      "azurerm_key_vault_key.cmk_key",
+      "azurerm_management_lock.cmk_key_vault_Lock",
+      "azurerm_monitor_diagnostic_setting.cmk_key_vault_diagnostics",
+      "azurerm_private_endpoint.cmk_private_endpoint",
+    ];
+    const region = (
+      deployments: string[],
+      o: { locked: boolean; managedNetwork: boolean; cmkAdministrator?: string; access: string[] },
+    ) =>
       [
         "azurerm_cognitive_account.openai",
         ...deployments.map((d) => `azurerm_cognitive_deployment.deployment_${d}`),
-        ...(locked ? ["azurerm_management_lock.openai_Lock"] : []),
+        ...(o.locked ? ["azurerm_management_lock.openai_Lock"] : []),
         "azurerm_monitor_diagnostic_setting.openai_diagnostics",
         "azurerm_private_endpoint.openai_private_endpoint",
         "azurerm_resource_group.resource_group",
-        ...(managedNetwork ? network : []),
+        ...(o.managedNetwork ? network(o.cmkAdministrator !== undefined) : []),
+        ...(o.cmkAdministrator ? customerManagedKey(o.cmkAdministrator) : []),
+        ...o.access.map((a) => `azurerm_role_assignment.access_${a}`),
       ].sort();
-    const shared = (locked: boolean, zones: boolean) =>
+    const policies = [
+      "customer_managed_key",
+      "defender_for_ai",
+      "diagnostic_logs",
+      "disable_local_auth",
+      "managed_identity",
+      "private_link",
+      "restrict_network",
+    ].map((p) => `azurerm_subscription_policy_assignment.policy_${p}`);
+    const shared = (o: {
+      locked: boolean;
+      zones: string[];
+      policies: boolean;
+      defender: boolean;
+      access: string[];
+    }) =>
       [
         "azurerm_log_analytics_workspace.log_analytics",
-        ...(locked ? ["azurerm_management_lock.log_analytics_Lock"] : []),
-        ...(zones
-          ? [
-              "azurerm_private_dns_zone.private_dns_privatelink_cognitiveservices_azure_com",
-              "azurerm_private_dns_zone.private_dns_privatelink_openai_azure_com",
-            ]
-          : []),
+        ...(o.locked ? ["azurerm_management_lock.log_analytics_Lock"] : []),
+        ...o.zones.map((z) => `azurerm_private_dns_zone.private_dns_privatelink_${z}`),
         "azurerm_resource_group.resource_group",
+        ...(o.policies ? policies : []),
+        ...(o.defender ? ["azurerm_security_center_subscription_pricing.defender_for_ai"] : []),
+        ...o.access.map((a) => `azurerm_role_assignment.access_${a}`),
       ].sort();
+    const openAiZones = ["cognitiveservices_azure_com", "openai_azure_com"];
+    const prodRegion = region(["chat", "chat_mini", "embeddings"], {
+      locked: true,
+      managedNetwork: true,
+      cmkAdministrator: "0d4f5162",
+      access: ["chat_app_inference", "ai_engineers_model_management"],
+    });
     expect(addresses).toEqual({
-      "dev-shared": shared(false, true),
-      "dev-swedencentral": region(["chat", "embeddings"], false, true),
-      "lz-shared": shared(true, false),
-      "lz-swedencentral": region(["chat", "embeddings"], true, false),
-      "prod-shared": shared(true, true),
-      "prod-swedencentral": region(["chat", "chat_mini", "embeddings"], true, true),
-      "prod-francecentral": region(["chat", "chat_mini", "embeddings"], true, true),
+      "dev-shared": shared({
+        locked: false,
+        zones: openAiZones,
+        policies: true,
+        defender: false,
+        access: [],
+      }),
+      "dev-swedencentral": region(["chat", "embeddings"], {
+        locked: false,
+        managedNetwork: true,
+        access: ["developers_model_management"],
+      }),
+      "lz-shared": shared({ locked: true, zones: [], policies: false, defender: false, access: [] }),
+      "lz-swedencentral": region(["chat", "embeddings"], {
+        locked: true,
+        managedNetwork: false,
+        cmkAdministrator: "2f617384",
+        access: ["search_inference"],
+      }),
+      "prod-shared": shared({
+        locked: true,
+        zones: [...openAiZones, "vaultcore_azure_net"],
+        policies: true,
+        defender: true,
+        access: ["platform_ops_usage_reader", "platform_ops_monitoring_reader"],
+      }),
+      "prod-swedencentral": prodRegion,
+      "prod-francecentral": prodRegion,
     });
   });
 
@@ -103,9 +167,14 @@ describe("the bundled estate", () => {
       .account.deployments.map((d) => d.name);
     const byName = new Map(deployments.map(([address, d]) => [d.name as string, { address, d }]));
     expect([...byName.keys()].sort()).toEqual([...configured].sort());
+    const cmk = resources(stack, "azurerm_cognitive_account_customer_managed_key").length > 0;
     configured.forEach((name, i) => {
       const { d } = byName.get(name)!;
-      if (i === 0) expect(d.depends_on).toBeUndefined();
+      // The key attachment is an account operation too: the first deployment waits for it.
+      if (i === 0)
+        expect(d.depends_on).toEqual(
+          cmk ? ["azurerm_cognitive_account_customer_managed_key.cmk_attachment"] : undefined,
+        );
       else
         expect(d.depends_on).toEqual([
           `azurerm_cognitive_deployment.${byName.get(configured[i - 1]!)!.address}`,
@@ -118,7 +187,9 @@ describe("the bundled estate", () => {
     "%s: sends the account's logs to the environment's workspace across stacks",
     (stack) => {
       const env = stack.split("-")[0]!;
-      const [[, setting]] = resources(stack, "azurerm_monitor_diagnostic_setting") as [[string, any]];
+      const setting = resources(stack, "azurerm_monitor_diagnostic_setting").find(
+        ([address]) => address === "openai_diagnostics",
+      )![1];
       expect(setting.target_resource_id).toBe("${azurerm_cognitive_account.openai.id}");
       const ref = setting.log_analytics_workspace_id.match(
         /^\$\{data\.terraform_remote_state\.cross_stack_reference_input_(\w+)\.outputs\.(\w+)\}$/,
@@ -135,12 +206,24 @@ describe("the bundled estate", () => {
     for (const stack of ["prod-swedencentral", "prod-francecentral"]) {
       const [[, account]] = resources(stack, "azurerm_cognitive_account") as [[string, any]];
       expect(account.lifecycle).toEqual({ prevent_destroy: true });
-      const [[, lock]] = resources(stack, "azurerm_management_lock") as [[string, any]];
-      expect(lock).toMatchObject({
+      const locks = Object.fromEntries(resources(stack, "azurerm_management_lock"));
+      expect(locks.openai_Lock).toMatchObject({
         lock_level: "CanNotDelete",
         scope: "${azurerm_cognitive_account.openai.id}",
       });
+      expect(locks.cmk_key_vault_Lock).toMatchObject({
+        lock_level: "CanNotDelete",
+        scope: "${azurerm_key_vault.cmk_key_vault.id}",
+      });
+      expect(json(stack).resource.azurerm_key_vault.cmk_key_vault.lifecycle).toEqual({
+        prevent_destroy: true,
+      });
+      expect(json(stack).resource.azurerm_key_vault_key.cmk_key.lifecycle).toMatchObject({
+        prevent_destroy: true,
+      });
     }
+    const [[, workspaceLock]] = resources("prod-shared", "azurerm_management_lock") as [[string, any]];
+    expect(workspaceLock.scope).toBe("${azurerm_log_analytics_workspace.log_analytics.id}");
     for (const stack of ["prod-shared", "prod-swedencentral", "prod-francecentral"]) {
       expect(json(stack).provider.azurerm[0].features[0].cognitive_account).toEqual([
         { purge_soft_delete_on_destroy: false },
@@ -170,13 +253,20 @@ describe("the bundled estate", () => {
     }
   });
 
-  it("outputs endpoints and identities, never a key", () => {
+  it("outputs endpoints and identities, never a key or secret", () => {
+    let outputs = 0;
     for (const [stack, j] of synthesized) {
       for (const [name, output] of Object.entries<any>(j.output ?? {})) {
+        outputs++;
+        // Neither an account key, a connection string, nor anything of the encryption key.
         expect(`${stack}.${name} ${JSON.stringify(output)}`).not.toMatch(
-          /access_key|primary_key|secondary_key/i,
+          /access_key|primary_key|secondary_key|connection_string|secret|password|azurerm_key_vault_key/i,
         );
       }
+    }
+    expect(outputs).toBeGreaterThan(0);
+    for (const [, account] of resources("prod-swedencentral", "azurerm_cognitive_account")) {
+      expect(account.local_auth_enabled).toBe(false);
     }
     expect(json("dev-swedencentral").output.openai_endpoint.value).toBe(
       "${azurerm_cognitive_account.openai.endpoint}",

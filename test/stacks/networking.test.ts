@@ -10,6 +10,14 @@ const only = (stack: string, type: string) => {
   expect(all).toHaveLength(1);
   return all[0]![1];
 };
+/** The account's endpoint (a region with a customer-managed key also has its vault's). */
+const accountEndpoint = (stack: string) => {
+  const found = resources(stack, "azurerm_private_endpoint").find(
+    ([address]) => address === "openai_private_endpoint",
+  );
+  expect(found).toBeDefined();
+  return found![1];
+};
 /** Resolves a cross-stack reference in a consumer to the producer's output expression. */
 function producerValue(consumer: string, ref: string): string {
   const m = ref.match(
@@ -27,7 +35,7 @@ describe.each(["dev-swedencentral", "prod-swedencentral", "prod-francecentral", 
   "%s",
   (stack) => {
     it("has a private endpoint whose connection points at the region's account, subresource account", () => {
-      const endpoint = only(stack, "azurerm_private_endpoint");
+      const endpoint = accountEndpoint(stack);
       expect(endpoint.private_service_connection).toEqual({
         name: `psc-${endpoint.name}`,
         private_connection_resource_id: "${azurerm_cognitive_account.openai.id}",
@@ -38,7 +46,7 @@ describe.each(["dev-swedencentral", "prod-swedencentral", "prod-francecentral", 
     });
 
     it("creates the endpoint after the account's last deployment", () => {
-      const endpoint = only(stack, "azurerm_private_endpoint");
+      const endpoint = accountEndpoint(stack);
       const region = estate.environments.flatMap((e) => e.regions).find((r) => r.stackName === stack)!;
       const last = region.account.deployments.at(-1)!.name.replace(/[^A-Za-z0-9_]/g, "_");
       expect(endpoint.depends_on).toEqual([`azurerm_cognitive_deployment.deployment_${last}`]);
@@ -49,17 +57,19 @@ describe.each(["dev-swedencentral", "prod-swedencentral", "prod-francecentral", 
 describe("managed networking (prod)", () => {
   const regions = ["prod-swedencentral", "prod-francecentral"];
   const zones = ["privatelink.openai.azure.com", "privatelink.cognitiveservices.azure.com"];
+  // prod encrypts with customer-managed keys: each region's vault has an endpoint too.
+  const allZones = [...zones, "privatelink.vaultcore.azure.net"];
 
-  it("owns the Azure OpenAI zones in the shared stack", () => {
+  it("owns the Azure OpenAI and key vault zones in the shared stack", () => {
     expect(
       resources("prod-shared", "azurerm_private_dns_zone")
         .map(([, z]) => z.name)
         .sort(),
-    ).toEqual([...zones].sort());
+    ).toEqual([...allZones].sort());
   });
 
   it.each(regions)("%s: the zone group names the shared stack's zones", (stack) => {
-    const group = only(stack, "azurerm_private_endpoint").private_dns_zone_group;
+    const group = accountEndpoint(stack).private_dns_zone_group;
     const named = group.private_dns_zone_ids.map((ref: string) => producerValue(stack, ref));
     const zoneAddress = (zone: string) =>
       resources("prod-shared", "azurerm_private_dns_zone").find(([, z]) => z.name === zone)![0];
@@ -67,7 +77,7 @@ describe("managed networking (prod)", () => {
   });
 
   it("links each zone to every region's VNet", () => {
-    for (const zone of zones) {
+    for (const zone of allZones) {
       const linked = regions.map((stack) => {
         const links = resources(stack, "azurerm_private_dns_zone_virtual_network_link").filter(
           ([, l]) => l.private_dns_zone_name === zone,
@@ -83,7 +93,7 @@ describe("managed networking (prod)", () => {
   });
 
   it.each(regions)("%s: the endpoint sits in the private-endpoint subnet, guarded by the NSG", (stack) => {
-    const endpoint = only(stack, "azurerm_private_endpoint");
+    const endpoint = accountEndpoint(stack);
     expect(endpoint.subnet_id).toBe("${azurerm_subnet.network_private_endpoint_subnet.id}");
     const subnet = only(stack, "azurerm_subnet");
     expect(subnet).toMatchObject({
@@ -114,7 +124,7 @@ describe("managed networking (prod)", () => {
   });
 
   it("gives each endpoint its static IP", () => {
-    expect(only("prod-swedencentral", "azurerm_private_endpoint").ip_configuration).toEqual([
+    expect(accountEndpoint("prod-swedencentral").ip_configuration).toEqual([
       {
         name: "ip-pep-oai-aoai-prod-sdc-569806",
         private_ip_address: "10.40.0.10",
@@ -150,7 +160,7 @@ describe("landing-zone mode (lz)", () => {
   });
 
   it("puts the endpoint in the existing subnet and registers it in the existing zones", () => {
-    const endpoint = only("lz-swedencentral", "azurerm_private_endpoint");
+    const endpoint = accountEndpoint("lz-swedencentral");
     const env = estate.environments.find((e) => e.name === "lz")!;
     const region = env.regions[0]!;
     expect(region.network.mode).toBe("landingZone");

@@ -1,0 +1,125 @@
+/**
+ * Access: Azure RBAC role assignments for people, groups and workloads. Keyless by design: accounts
+ * have local (key) auth off, so these assignments are the only way in.
+ *
+ * Meets: enterprise security (least privilege, Entra ID only). Azure constraints that shaped it:
+ * - role assignment names are GUIDs and every attribute forces replacement; names are derived from
+ *   scope, role and principal (see assignment-name.ts), so they are stable and importable;
+ * - principal_type is written so ARM does not look the principal up (new service principals can take
+ *   minutes to replicate and fail the assignment otherwise);
+ * - Owner, Contributor, User Access Administrator and RBAC Administrator can grant themselves anything
+ *   (or, for Contributor, read keys and change the network): refused without a stated reason.
+ */
+import { Construct } from "constructs";
+import { isPrivilegedRole, roleDefinitionId } from "../../estate/catalog/roles";
+import { RoleAssignment } from "../azurerm";
+import { PropError, isKnown, requireMatch, requireOneOf } from "../validation";
+import { roleAssignmentName } from "./assignment-name";
+
+export type PrincipalType = "User" | "Group" | "ServicePrincipal";
+
+export interface Principal {
+  /** Entra object ID (not the application/client ID). */
+  readonly objectId: string;
+  readonly type: PrincipalType;
+  /** Shown in the assignment's description, so a plan says who is granted what. */
+  readonly displayName: string;
+}
+
+export interface RoleGrant {
+  /** Construct ID of the assignment: its Terraform address. Keep it stable. */
+  readonly key: string;
+  readonly principal: Principal;
+  /** Role definition GUID. */
+  readonly roleId: string;
+  /** Role name for the description. */
+  readonly roleName: string;
+  /** Resource ID (or reference) the role applies to. */
+  readonly scope: string;
+  /**
+   * The scope's resource ID as text, for the deterministic assignment name when `scope` is a
+   * reference only known at apply time.
+   * @default scope
+   */
+  readonly scopeId?: string;
+  /**
+   * Why a privileged role is needed. Required for Owner, Contributor, User Access Administrator and
+   * RBAC Administrator.
+   * @default none
+   */
+  readonly reason?: string;
+  /**
+   * ABAC condition (condition version 2.0), e.g. limiting which roles a delegate may assign.
+   * @default none
+   */
+  readonly condition?: string;
+}
+
+export interface AccessProps {
+  /** Subscription whose built-in role definitions are referenced. */
+  readonly subscriptionId: string;
+  readonly grants: readonly RoleGrant[];
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const KEY = /^[a-z][a-z0-9_-]*$/;
+
+export class Access extends Construct {
+  /** Assignment names (GUIDs) by grant key. */
+  readonly assignmentNames: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: AccessProps) {
+    super(scope, id);
+    requireMatch(this, "subscriptionId", props.subscriptionId, GUID, "must be a subscription GUID");
+    const names: Record<string, string> = {};
+    for (const grant of props.grants) {
+      const path = `grants[${grant.key}]`;
+      requireMatch(this, `${path}.key`, grant.key, KEY, "must be lower-case letters, digits, '-' or '_'");
+      if (grant.key in names) throw new PropError(this, `${path}.key`, grant.key, "must be unique");
+      requireMatch(this, `${path}.roleId`, grant.roleId, GUID, "must be a role definition GUID");
+      requireMatch(
+        this,
+        `${path}.principal.objectId`,
+        grant.principal.objectId,
+        GUID,
+        "must be an object GUID",
+      );
+      requireOneOf(this, `${path}.principal.type`, grant.principal.type, [
+        "User",
+        "Group",
+        "ServicePrincipal",
+      ]);
+      if (isPrivilegedRole(grant.roleId) && !grant.reason?.trim()) {
+        throw new PropError(
+          this,
+          `${path}.roleId`,
+          grant.roleName,
+          "is a privileged role (it can grant access or read keys): give a reason, or use a narrower role such as Cognitive Services OpenAI User",
+        );
+      }
+      const scopeId = grant.scopeId ?? grant.scope;
+      if (!isKnown(scopeId)) {
+        throw new PropError(
+          this,
+          `${path}.scopeId`,
+          undefined,
+          "is required when scope is a reference: the assignment name is derived from it",
+        );
+      }
+      const name = roleAssignmentName(scopeId, grant.roleId, grant.principal.objectId);
+      names[grant.key] = name;
+      const why = grant.reason ? ` Reason: ${grant.reason}` : "";
+      new RoleAssignment(this, grant.key, {
+        name,
+        scope: grant.scope,
+        roleDefinitionId: roleDefinitionId(props.subscriptionId, grant.roleId),
+        principalId: grant.principal.objectId,
+        principalType: grant.principal.type,
+        description: `${grant.principal.displayName}: ${grant.roleName}.${why}`,
+        condition: grant.condition,
+        conditionVersion: grant.condition ? "2.0" : undefined,
+      });
+    }
+    this.assignmentNames = names;
+  }
+}

@@ -1,0 +1,280 @@
+/**
+ * CustomerManagedKey: encrypts an Azure OpenAI account's data at rest (fine-tuning files, fine-tuned
+ * models, batch and stored completions) with a key the customer holds, in a Key Vault of its own.
+ *
+ * Meets: enterprise security (customer-managed keys). Azure constraints that shaped it (Azure OpenAI
+ * "encryption of data at rest", and the Key Vault rules in docs/security.md):
+ * - the vault must be in the account's region and tenant, with soft delete and purge protection
+ *   (a purged key makes the account's data unreadable for good);
+ * - only RSA or RSA-HSM keys of 2048 bits are accepted; HSM keys need the premium vault SKU;
+ * - the account's system-assigned identity unwraps the key through a vault access policy
+ *   (Get, WrapKey, UnwrapKey): the Azure OpenAI docs require the access-policy model (ADR 0002);
+ * - the account reaches a firewalled vault only as a trusted service (bypass AzureServices);
+ * - Terraform itself creates the key through the vault's data plane, so it needs the private endpoint
+ *   (from a runner inside the network) or a firewall IP rule;
+ * - the key is attached with azurerm_cognitive_account_customer_managed_key (the form Checkov
+ *   CKV2_AZURE_22 recognises) by its versioned ID: the Azure OpenAI docs say the account must be
+ *   pointed at a rotated key's new version, so after Key Vault rotates the key the next plan shows the
+ *   attachment moving to it (the old version stays valid until it expires);
+ * - the attachment is an account update, serialized with the account's deployments (409 otherwise).
+ */
+import { Fn } from "cdktf";
+import { Construct } from "constructs";
+import type { OpenAiAccount } from "../openai-account";
+import { CognitiveAccountCustomerManagedKey, KeyVault, KeyVaultAccessPolicy, KeyVaultKey } from "../azurerm";
+import { PrivateEndpoint } from "../private-endpoint";
+import { addDeleteLock } from "../protection";
+import { PropError, requireLength, requireMatch, requireOneOf } from "../validation";
+
+export type KeyType = "RSA" | "RSA-HSM";
+
+export interface KeyAdministrator {
+  /** Entra object ID of the identity that runs Terraform applies (it creates and rotates the key). */
+  readonly objectId: string;
+  readonly displayName: string;
+}
+
+export interface VaultPrivateEndpoint {
+  readonly name: string;
+  readonly networkInterfaceName: string;
+  readonly subnetId: string;
+  /** The privatelink.vaultcore.azure.net zone; none when Azure Policy writes the records. */
+  readonly dnsZoneIds: readonly string[];
+}
+
+export interface CustomerManagedKeyProps {
+  readonly account: OpenAiAccount;
+  readonly keyVaultName: string;
+  /** Must be the account's region. */
+  readonly location: string;
+  readonly resourceGroupName: string;
+  /** Entra tenant of the vault: the account's tenant. */
+  readonly tenantId: string;
+  /** Identities allowed to manage the key (at least the one that applies Terraform). */
+  readonly keyAdministrators: readonly KeyAdministrator[];
+  /**
+   * @default "RSA"
+   */
+  readonly keyType?: KeyType;
+  /**
+   * @default "cmk-<account name>"
+   */
+  readonly keyName?: string;
+  /**
+   * Key Vault creates a new key version this many days after the current one.
+   * @default 365
+   */
+  readonly rotateAfterDays?: number;
+  /**
+   * Each key version expires this many days after it is created.
+   * @default 730
+   */
+  readonly expireAfterDays?: number;
+  /**
+   * Private endpoint for the vault, in the account's private-endpoint subnet.
+   * @default none (then allowedIpRanges must let Terraform in)
+   */
+  readonly privateEndpoint?: VaultPrivateEndpoint;
+  /**
+   * Public IPs (e.g. CI runners) let through the vault firewall; turns public access on with
+   * default action Deny.
+   * @default none: public network access off
+   */
+  readonly allowedIpRanges?: readonly string[];
+  /**
+   * Delete lock and prevent_destroy on the vault and the key.
+   * @default true
+   */
+  readonly protection?: boolean;
+  /**
+   * @default no tags
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const VAULT_NAME = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
+const KEY_NAME = /^[a-zA-Z0-9-]{1,127}$/;
+const IPV4_OR_CIDR =
+  /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\/(3[0-2]|[12]?\d))?$/;
+/** Azure OpenAI accepts 2048-bit RSA keys only. */
+const KEY_SIZE = 2048;
+const NOTIFY_BEFORE_EXPIRY_DAYS = 30;
+/** Key Vault's rotation policy floors: expiry at least 28 days, rotation at least 7 days after creation. */
+const MIN_EXPIRE_AFTER_DAYS = 28;
+const MIN_ROTATE_AFTER_DAYS = 7;
+/** Rotation must leave time before expiry to notify and to roll the account over. */
+const ROTATION_MARGIN_DAYS = 7;
+
+const vaultKeyPermissions = [
+  "Get",
+  "List",
+  "Create",
+  "Update",
+  "Delete",
+  "Recover",
+  "GetRotationPolicy",
+  "SetRotationPolicy",
+  "Rotate",
+];
+
+export class CustomerManagedKey extends Construct {
+  readonly keyVaultId: string;
+  /** The key's current version ID, as the account uses it. */
+  readonly keyId: string;
+  readonly vault: KeyVault;
+  readonly key: KeyVaultKey;
+  readonly attachment: CognitiveAccountCustomerManagedKey;
+
+  constructor(scope: Construct, id: string, props: CustomerManagedKeyProps) {
+    super(scope, id);
+    const keyType = props.keyType ?? "RSA";
+    const rotateAfter = props.rotateAfterDays ?? 365;
+    const expireAfter = props.expireAfterDays ?? 730;
+    const ipRanges = props.allowedIpRanges ?? [];
+    const protection = props.protection ?? true;
+    const keyName = props.keyName ?? `cmk-${props.account.name}`;
+
+    requireLength(this, "keyVaultName", props.keyVaultName, 3, 24);
+    requireMatch(
+      this,
+      "keyVaultName",
+      props.keyVaultName,
+      VAULT_NAME,
+      "must start with a letter, end with a letter or digit, and hold only letters, digits and single '-'",
+    );
+    requireMatch(this, "keyName", keyName, KEY_NAME, "must be 1-127 letters, digits or '-'");
+    requireMatch(this, "tenantId", props.tenantId, GUID, "must be a tenant GUID");
+    requireOneOf(this, "keyType", keyType, ["RSA", "RSA-HSM"]);
+    if (props.keyAdministrators.length === 0) {
+      throw new PropError(
+        this,
+        "keyAdministrators",
+        [],
+        "needs at least the identity that applies Terraform: it creates and rotates the key",
+      );
+    }
+    props.keyAdministrators.forEach((admin, i) =>
+      requireMatch(this, `keyAdministrators[${i}].objectId`, admin.objectId, GUID, "must be an object GUID"),
+    );
+    if (!Number.isInteger(expireAfter) || expireAfter < MIN_EXPIRE_AFTER_DAYS) {
+      throw new PropError(
+        this,
+        "expireAfterDays",
+        expireAfter,
+        `must be a whole number ≥ ${MIN_EXPIRE_AFTER_DAYS}`,
+      );
+    }
+    if (
+      !Number.isInteger(rotateAfter) ||
+      rotateAfter < MIN_ROTATE_AFTER_DAYS ||
+      rotateAfter > expireAfter - ROTATION_MARGIN_DAYS
+    ) {
+      throw new PropError(
+        this,
+        "rotateAfterDays",
+        rotateAfter,
+        `must be a whole number from ${MIN_ROTATE_AFTER_DAYS} to expireAfterDays - ${ROTATION_MARGIN_DAYS} (${expireAfter - ROTATION_MARGIN_DAYS}), so a new version exists before the old one expires`,
+      );
+    }
+    for (const ip of ipRanges)
+      requireMatch(
+        this,
+        "allowedIpRanges",
+        ip,
+        IPV4_OR_CIDR,
+        "entries must be IPv4 addresses or CIDR ranges",
+      );
+    if (!props.privateEndpoint && ipRanges.length === 0) {
+      throw new PropError(
+        this,
+        "privateEndpoint",
+        undefined,
+        "or allowedIpRanges is required: Terraform creates the key through the vault's data plane and must reach it",
+      );
+    }
+
+    this.vault = new KeyVault(this, "key_vault", {
+      name: props.keyVaultName,
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      tenantId: props.tenantId,
+      skuName: keyType === "RSA-HSM" ? "premium" : "standard",
+      purgeProtectionEnabled: true,
+      softDeleteRetentionDays: 90,
+      rbacAuthorizationEnabled: false,
+      enabledForDeployment: false,
+      enabledForDiskEncryption: false,
+      enabledForTemplateDeployment: false,
+      publicNetworkAccessEnabled: ipRanges.length > 0,
+      networkAcls: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [...ipRanges] },
+      tags: { ...props.tags },
+      lifecycle: protection ? { preventDestroy: true } : undefined,
+    });
+    if (protection) {
+      addDeleteLock(this.vault, this.vault.id, "Protected environment: holds the account's encryption key.");
+    }
+
+    const endpoint = props.privateEndpoint
+      ? new PrivateEndpoint(this, "private_endpoint", {
+          name: props.privateEndpoint.name,
+          networkInterfaceName: props.privateEndpoint.networkInterfaceName,
+          location: props.location,
+          resourceGroupName: props.resourceGroupName,
+          subnetId: props.privateEndpoint.subnetId,
+          targetResourceId: this.vault.id,
+          subresource: "vault",
+          dnsZoneIds: props.privateEndpoint.dnsZoneIds,
+          tags: props.tags,
+        })
+      : undefined;
+
+    const administrators = props.keyAdministrators.map(
+      (admin) =>
+        new KeyVaultAccessPolicy(this, `administrator_${admin.objectId.slice(0, 8).toLowerCase()}`, {
+          keyVaultId: this.vault.id,
+          tenantId: props.tenantId,
+          objectId: admin.objectId,
+          keyPermissions: vaultKeyPermissions,
+        }),
+    );
+    // The account's own identity: exactly what Azure OpenAI needs to wrap and unwrap its data keys.
+    const accountAccess = new KeyVaultAccessPolicy(this, "account_access", {
+      keyVaultId: this.vault.id,
+      tenantId: props.tenantId,
+      objectId: props.account.principalId,
+      keyPermissions: ["Get", "WrapKey", "UnwrapKey"],
+    });
+
+    this.key = new KeyVaultKey(this, "key", {
+      name: keyName,
+      keyVaultId: this.vault.id,
+      keyType,
+      keySize: KEY_SIZE,
+      keyOpts: ["wrapKey", "unwrapKey"],
+      // The first version expires like every rotated one; after that the rotation policy owns expiry,
+      // so Terraform ignores the date instead of fighting each rotation.
+      expirationDate: Fn.timeadd(Fn.timestamp(), `${expireAfter * 24}h`),
+      rotationPolicy: {
+        automatic: { timeAfterCreation: `P${rotateAfter}D` },
+        expireAfter: `P${expireAfter}D`,
+        notifyBeforeExpiry: `P${NOTIFY_BEFORE_EXPIRY_DAYS}D`,
+      },
+      tags: { ...props.tags },
+      dependsOn: [...administrators, ...(endpoint ? [endpoint.resource] : [])],
+      lifecycle: { ignoreChanges: ["expiration_date"], preventDestroy: protection || undefined },
+    });
+
+    this.attachment = props.account.chainOperation(
+      (previous) =>
+        new CognitiveAccountCustomerManagedKey(this, "attachment", {
+          cognitiveAccountId: props.account.id,
+          keyVaultKeyId: this.key.id,
+          dependsOn: [accountAccess, ...(previous ? [previous] : [])],
+        }),
+    );
+
+    this.keyVaultId = this.vault.id;
+    this.keyId = this.key.id;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Access config → role grants per scope. Roles given by intent, name or GUID resolve to built-in role
+ * definition GUIDs; privileged roles need a reason; subscription-only roles need the environment scope.
+ */
+import type { ConfigIssue } from "../config/errors";
+import type { LoadedEnvironment } from "../config/load";
+import { resolveRole, ROLE_INTENT_NAMES, type ResolvedRole } from "./catalog/roles";
+import type { RoleGrantEstate } from "./types";
+
+export type GrantScope = "account" | "resourceGroup" | "environment";
+
+export interface AccessGrant extends RoleGrantEstate {
+  readonly scope: GrantScope;
+  /** Regions the grant applies to (all when undefined); meaningless at environment scope. */
+  readonly regions?: readonly string[];
+}
+
+export function resolveAccess(env: LoadedEnvironment, issues: ConfigIssue[]): AccessGrant[] {
+  const { access, regions } = env.config;
+  const locations = regions.map((r) => r.location as string);
+  const at = (path: (string | number)[], message: string, value?: unknown) =>
+    issues.push(env.issueAt(["access", ...path], message, value));
+  const names = new Map<string, number>();
+  const grants: AccessGrant[] = [];
+
+  access.forEach((grant, i) => {
+    const first = names.get(grant.name);
+    if (first !== undefined) at([i, "name"], `duplicate grant name (also at access[${first}])`, grant.name);
+    else names.set(grant.name, i);
+
+    if (grant.regions && grant.scope === "environment") {
+      at(
+        [i, "regions"],
+        "applies to account and resourceGroup scopes only; the environment scope is the subscription",
+      );
+    }
+    grant.regions?.forEach((r, k) => {
+      if (!locations.includes(r))
+        at([i, "regions", k], `is not one of the environment's regions: ${locations.join(", ")}`, r);
+    });
+
+    const seen = new Map<string, number>();
+    grant.roles.forEach((text, j) => {
+      const role = resolveRole(text);
+      if (!role) {
+        at(
+          [i, "roles", j],
+          `unknown role: use an intent (${ROLE_INTENT_NAMES.join(", ")}), a built-in role name such as "Cognitive Services OpenAI User", or a role definition GUID`,
+          text,
+        );
+        return;
+      }
+      const again = seen.get(role.id);
+      if (again !== undefined) {
+        at([i, "roles", j], `grants the same role as roles[${again}]`, text);
+        return;
+      }
+      seen.set(role.id, j);
+      if (role.subscriptionScopeOnly && grant.scope !== "environment") {
+        at([i, "roles", j], `${role.name} works at subscription scope only: set scope: environment`, text);
+      }
+      if (role.privileged && !grant.reason) {
+        at(
+          [i, "roles", j],
+          `${role.name} can grant access or read keys on the OpenAI estate: state why in reason, ` +
+            "or use a narrower role (inference, model-management)",
+          text,
+        );
+      }
+      grants.push(toGrant(grant.name, role, grant));
+    });
+  });
+  return grants;
+}
+
+function toGrant(
+  name: string,
+  role: ResolvedRole,
+  grant: {
+    principal: RoleGrantEstate["principal"];
+    scope: GrantScope;
+    regions?: readonly string[];
+    reason?: string;
+    condition?: string;
+  },
+): AccessGrant {
+  return {
+    key: `${name}-${role.label}`,
+    principal: { ...grant.principal },
+    roleId: role.id,
+    roleName: role.name ?? role.id,
+    reason: grant.reason,
+    condition: grant.condition,
+    scope: grant.scope,
+    regions: grant.regions,
+  };
+}
+
+/** Resource IDs as Azure writes them, for deterministic assignment names. */
+export const scopeIds = {
+  subscription: (sub: string) => `/subscriptions/${sub}`,
+  resourceGroup: (sub: string, rg: string) => `/subscriptions/${sub}/resourceGroups/${rg}`,
+  account: (sub: string, rg: string, name: string) =>
+    `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.CognitiveServices/accounts/${name}`,
+};

@@ -1,0 +1,74 @@
+/**
+ * Security settings that follow from the config and the environment's protection: customer-managed
+ * keys per region, built-in policy assignments and Defender for AI at the subscription.
+ */
+import type { ConfigIssue } from "../config/errors";
+import type { LoadedEnvironment } from "../config/load";
+import { AI_SERVICES_POLICIES, policyDefinitionId } from "./catalog/policies";
+import { KEY_VAULT_ZONE } from "./catalog/private-dns";
+import { usesCustomerManagedKey } from "./network-plan";
+import type { CustomerManagedKeyEstate, PolicyAssignmentEstate } from "./types";
+
+/** Days between Key Vault's rotation and the old version's expiry, for notice and roll-over. */
+const ROTATION_MARGIN_DAYS = 7;
+
+/** Checks the key settings once per environment; region-independent. */
+export function checkCustomerManagedKey(env: LoadedEnvironment, issues: ConfigIssue[]): void {
+  if (!usesCustomerManagedKey(env.config)) return;
+  const cmk = env.config.customerManagedKey;
+  const at = (path: (string | number)[], message: string, value?: unknown) =>
+    issues.push(env.issueAt(["customerManagedKey", ...path], message, value));
+  if (cmk.keyAdministrators.length === 0) {
+    const why = cmk.enabled === undefined ? " (keys are on by default in protected environments)" : "";
+    at(
+      [],
+      `needs keyAdministrators: at least the deploy identity that runs terraform apply, which creates and rotates the key${why}; or set enabled: false`,
+    );
+  }
+  if (cmk.rotateAfterDays > cmk.expireAfterDays - ROTATION_MARGIN_DAYS) {
+    at(
+      ["rotateAfterDays"],
+      `must be at most expireAfterDays - ${ROTATION_MARGIN_DAYS} (${cmk.expireAfterDays - ROTATION_MARGIN_DAYS}): a new version must exist before the old one expires`,
+      cmk.rotateAfterDays,
+    );
+  }
+}
+
+export function regionCustomerManagedKey(
+  env: LoadedEnvironment,
+  names: { keyVault: string; privateEndpoint: string; networkInterface: string },
+): CustomerManagedKeyEstate | undefined {
+  if (!usesCustomerManagedKey(env.config)) return undefined;
+  const cmk = env.config.customerManagedKey;
+  return {
+    keyVaultName: names.keyVault,
+    keyType: cmk.keyType,
+    rotateAfterDays: cmk.rotateAfterDays,
+    expireAfterDays: cmk.expireAfterDays,
+    keyAdministrators: cmk.keyAdministrators.map((a) => ({ ...a })),
+    allowedIpRanges: [...cmk.allowedIpRanges],
+    privateEndpoint: {
+      name: names.privateEndpoint,
+      networkInterfaceName: names.networkInterface,
+      zoneNames: env.config.network.dns.mode === "policy" ? [] : [KEY_VAULT_ZONE],
+    },
+  };
+}
+
+/** Audit or Deny per environment; a definition that cannot deny (or must not) stays on its audit effect. */
+export function policyAssignments(env: LoadedEnvironment): PolicyAssignmentEstate[] {
+  const { azurePolicy, workload, name } = env.config;
+  if (!azurePolicy.assign) return [];
+  const mode = azurePolicy.effect ?? (env.config.protected ? "Deny" : "Audit");
+  return AI_SERVICES_POLICIES.map((p) => ({
+    key: p.key,
+    name: `${workload}-${name}-${p.key}`,
+    definitionId: policyDefinitionId(p.id),
+    displayName: `${name}: ${p.displayName}`,
+    effect: mode === "Deny" && p.deny === true ? "Deny" : p.audit,
+  }));
+}
+
+export function defenderForAI(env: LoadedEnvironment): boolean {
+  return env.config.defenderForAI ?? env.config.protected;
+}

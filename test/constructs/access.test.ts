@@ -1,0 +1,147 @@
+import { Access, type RoleGrant } from "../../constructs/access";
+import { roleAssignmentName, uuidV5 } from "../../constructs/access/assignment-name";
+import { OpenAiAccount } from "../../constructs/openai-account";
+import { synthReadable } from "../helpers";
+import fc from "fast-check";
+
+const SUB = "33333333-3333-3333-3333-333333333333";
+const ACCOUNT_ID = `/subscriptions/${SUB}/resourceGroups/rg-x/providers/Microsoft.CognitiveServices/accounts/oai-x`;
+const app: RoleGrant = {
+  key: "chat-app-inference",
+  principal: {
+    objectId: "7a1c2e3f-4b5d-4c6e-8f90-a1b2c3d4e5f6",
+    type: "ServicePrincipal",
+    displayName: "app-chat",
+  },
+  roleId: "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd",
+  roleName: "Cognitive Services OpenAI User",
+  scope: ACCOUNT_ID,
+};
+const OWNER = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+
+const synth = (grants: RoleGrant[]) =>
+  synthReadable((stack) => new Access(stack, "access", { subscriptionId: SUB, grants }));
+
+describe("Access", () => {
+  it("assigns the role by its subscription-scoped definition ID, at the given scope, to a typed principal", () => {
+    const assignment = synth([app]).resource.azurerm_role_assignment.access_chat_app_inference;
+    expect(assignment).toEqual(
+      expect.objectContaining({
+        scope: ACCOUNT_ID,
+        role_definition_id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd`,
+        principal_id: app.principal.objectId,
+        principal_type: "ServicePrincipal",
+        description: "app-chat: Cognitive Services OpenAI User.",
+        name: roleAssignmentName(ACCOUNT_ID, app.roleId, app.principal.objectId),
+      }),
+    );
+    expect(assignment.condition).toBeUndefined();
+  });
+
+  it("names the assignment from scope, role and principal, so a re-synth or another machine gives the same GUID", () => {
+    const name = synth([app]).resource.azurerm_role_assignment.access_chat_app_inference.name;
+    expect(name).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(synth([app]).resource.azurerm_role_assignment.access_chat_app_inference.name).toBe(name);
+    // Pinned: changing the derivation would rename (re-create) every assignment in every estate.
+    expect(roleAssignmentName("/subscriptions/x", "y", "z")).toBe("4f5841c8-7f4b-51ff-8369-65d35d7914f6");
+  });
+
+  it("derives names as RFC 4122 version-5 UUIDs (the RFC's DNS example)", () => {
+    expect(uuidV5("www.example.com", "6ba7b810-9dad-11d1-80b4-00c04fd430c8")).toBe(
+      "2ed6657d-e927-568b-95e1-2665a8aea6a2",
+    );
+  });
+
+  it("gives distinct names to distinct (scope, role, principal) triples, ignoring case", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.uuid(), fc.uuid(), fc.uuid(), (scope, role, p1, p2) => {
+        fc.pre(p1 !== p2);
+        expect(roleAssignmentName(scope, role, p1)).not.toBe(roleAssignmentName(scope, role, p2));
+        expect(roleAssignmentName(scope.toUpperCase(), role.toUpperCase(), p1.toUpperCase())).toBe(
+          roleAssignmentName(scope, role, p1),
+        );
+      }),
+    );
+  });
+
+  it("derives the name from scopeId when the scope is a reference, and keeps the reference as scope", () => {
+    const json = synthReadable((stack) => {
+      const account = new OpenAiAccount(stack, "openai", {
+        name: "oai-x",
+        location: "swedencentral",
+        resourceGroupName: "rg-x",
+      });
+      new Access(stack, "access", {
+        subscriptionId: SUB,
+        grants: [{ ...app, scope: account.id, scopeId: ACCOUNT_ID }],
+      });
+    });
+    const assignment = json.resource.azurerm_role_assignment.access_chat_app_inference;
+    expect(assignment.scope).toBe("${azurerm_cognitive_account.openai.id}");
+    expect(assignment.name).toBe(roleAssignmentName(ACCOUNT_ID, app.roleId, app.principal.objectId));
+  });
+
+  it("refuses a reference scope without scopeId", () => {
+    expect(() =>
+      synthReadable((stack) => {
+        const account = new OpenAiAccount(stack, "openai", {
+          name: "oai-x",
+          location: "swedencentral",
+          resourceGroupName: "rg-x",
+        });
+        new Access(stack, "access", { subscriptionId: SUB, grants: [{ ...app, scope: account.id }] });
+      }),
+    ).toThrow(/test\/access: grants\[chat-app-inference\]\.scopeId is required when scope is a reference/);
+  });
+
+  it("refuses Owner without a reason, naming the construct path and the role", () => {
+    expect(() => synth([{ ...app, key: "ops-owner", roleId: OWNER, roleName: "Owner" }])).toThrow(
+      /^test\/access: grants\[ops-owner\]\.roleId is a privileged role .* \(got "Owner"\)$/,
+    );
+  });
+
+  it.each([
+    ["Contributor", "b24988ac-6180-42a0-ab88-20f7382dd24c"],
+    ["User Access Administrator", "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"],
+  ])("refuses %s without a reason", (roleName, roleId) => {
+    expect(() => synth([{ ...app, roleId, roleName }])).toThrow(/is a privileged role/);
+  });
+
+  it("accepts a privileged role with a reason and writes the reason into the description", () => {
+    const json = synth([
+      {
+        ...app,
+        key: "break-glass",
+        roleId: OWNER,
+        roleName: "Owner",
+        reason: "Break-glass account, PIM-gated",
+      },
+    ]);
+    expect(json.resource.azurerm_role_assignment.access_break_glass.description).toBe(
+      "app-chat: Owner. Reason: Break-glass account, PIM-gated",
+    );
+  });
+
+  it("writes an ABAC condition with condition version 2.0", () => {
+    const condition = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})))";
+    const assignment = synth([{ ...app, condition }]).resource.azurerm_role_assignment
+      .access_chat_app_inference;
+    expect(assignment).toMatchObject({ condition, condition_version: "2.0" });
+  });
+
+  it.each([
+    [{ roleId: "not-a-guid" }, /roleId must be a role definition GUID/],
+    [{ principal: { ...app.principal, objectId: "bob" } }, /principal\.objectId must be an object GUID/],
+    [
+      { principal: { ...app.principal, type: "Robot" as never } },
+      /principal\.type must be one of: User, Group, ServicePrincipal/,
+    ],
+    [{ key: "Bad Key" }, /key must be lower-case letters/],
+  ])("rejects bad grant %#", (change, message) => {
+    expect(() => synth([{ ...app, ...change }])).toThrow(message);
+  });
+
+  it("rejects two grants with the same key", () => {
+    expect(() => synth([app, app])).toThrow(/grants\[chat-app-inference\]\.key must be unique/);
+  });
+});

@@ -1,0 +1,174 @@
+import type { Construct } from "constructs";
+import { CustomerManagedKey, type CustomerManagedKeyProps } from "../../constructs/customer-managed-key";
+import { ModelDeployment } from "../../constructs/model-deployment";
+import { OpenAiAccount } from "../../constructs/openai-account";
+import { synthReadable } from "../helpers";
+
+const TENANT = "22222222-2222-2222-2222-222222222222";
+const DEPLOYER = "0d4f5162-7e80-4f91-9c23-d4e5f6071829";
+type Props = Omit<CustomerManagedKeyProps, "account">;
+const base: Props = {
+  keyVaultName: "kv-aoai-prod-sdc-5698",
+  location: "swedencentral",
+  resourceGroupName: "rg-x",
+  tenantId: TENANT,
+  keyAdministrators: [{ objectId: DEPLOYER, displayName: "sp-deploy" }],
+  privateEndpoint: {
+    name: "pep-kv",
+    networkInterfaceName: "nic-pep-kv",
+    subnetId: "/subscriptions/x/subnet",
+    dnsZoneIds: ["/zones/privatelink.vaultcore.azure.net"],
+  },
+};
+
+function build(stack: Construct, props: Partial<Props> = {}, withDeployment = false) {
+  const account = new OpenAiAccount(stack, "openai", {
+    name: "oai-x",
+    location: "swedencentral",
+    resourceGroupName: "rg-x",
+  });
+  new CustomerManagedKey(stack, "cmk", { ...base, ...props, account });
+  if (withDeployment) {
+    new ModelDeployment(stack, "deployment_chat", {
+      account,
+      name: "chat",
+      modelName: "gpt-5.1",
+      modelVersion: "2025-11-13",
+      sku: "GlobalStandard",
+      capacity: 1,
+      versionUpgradeOption: "NoAutoUpgrade",
+      raiPolicyName: "Microsoft.DefaultV2",
+    });
+  }
+}
+const synth = (props: Partial<Props> = {}, withDeployment = false) =>
+  synthReadable((stack) => build(stack, props, withDeployment)).resource;
+
+describe("CustomerManagedKey", () => {
+  const r = synth({}, true);
+
+  it("creates a recoverable, private vault in the access-policy model", () => {
+    expect(r.azurerm_key_vault.cmk_key_vault).toMatchObject({
+      name: "kv-aoai-prod-sdc-5698",
+      location: "swedencentral",
+      tenant_id: TENANT,
+      sku_name: "standard",
+      purge_protection_enabled: true,
+      soft_delete_retention_days: 90,
+      rbac_authorization_enabled: false,
+      public_network_access_enabled: false,
+      network_acls: { default_action: "Deny", bypass: "AzureServices", ip_rules: [] },
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(r.azurerm_management_lock.cmk_key_vault_Lock).toMatchObject({
+      scope: "${azurerm_key_vault.cmk_key_vault.id}",
+      lock_level: "CanNotDelete",
+    });
+  });
+
+  it("reaches the vault through a private endpoint on subresource vault", () => {
+    expect(r.azurerm_private_endpoint.cmk_private_endpoint).toMatchObject({
+      private_service_connection: {
+        private_connection_resource_id: "${azurerm_key_vault.cmk_key_vault.id}",
+        subresource_names: ["vault"],
+        is_manual_connection: false,
+      },
+      private_dns_zone_group: { private_dns_zone_ids: ["/zones/privatelink.vaultcore.azure.net"] },
+    });
+  });
+
+  it("creates a 2048-bit RSA key with an expiry and a rotation policy", () => {
+    expect(r.azurerm_key_vault_key.cmk_key).toMatchObject({
+      key_vault_id: "${azurerm_key_vault.cmk_key_vault.id}",
+      key_type: "RSA",
+      key_size: 2048,
+      key_opts: ["wrapKey", "unwrapKey"],
+      expiration_date: '${timeadd(timestamp(), "17520h")}',
+      rotation_policy: {
+        automatic: { time_after_creation: "P365D" },
+        expire_after: "P730D",
+        notify_before_expiry: "P30D",
+      },
+      lifecycle: { ignore_changes: ["expiration_date"], prevent_destroy: true },
+    });
+  });
+
+  it("grants the account's system-assigned identity exactly Get, WrapKey and UnwrapKey", () => {
+    expect(r.azurerm_key_vault_access_policy.cmk_account_access).toEqual(
+      expect.objectContaining({
+        key_vault_id: "${azurerm_key_vault.cmk_key_vault.id}",
+        tenant_id: TENANT,
+        object_id: "${azurerm_cognitive_account.openai.identity[0].principal_id}",
+        key_permissions: ["Get", "WrapKey", "UnwrapKey"],
+      }),
+    );
+    expect(r.azurerm_cognitive_account.openai.identity).toEqual({ type: "SystemAssigned" });
+  });
+
+  it("lets the deploy identity manage the key before the key is created", () => {
+    const admin = r.azurerm_key_vault_access_policy.cmk_administrator_0d4f5162;
+    expect(admin.object_id).toBe(DEPLOYER);
+    expect(admin.key_permissions).toEqual(
+      expect.arrayContaining(["Create", "GetRotationPolicy", "SetRotationPolicy"]),
+    );
+    expect(admin.key_permissions).not.toContain("Purge");
+    expect(r.azurerm_key_vault_key.cmk_key.depends_on).toEqual([
+      "azurerm_key_vault_access_policy.cmk_administrator_0d4f5162",
+      "azurerm_private_endpoint.cmk_private_endpoint",
+    ]);
+  });
+
+  it("attaches the key after the identity's grant, and deployments wait for the attachment", () => {
+    expect(r.azurerm_cognitive_account_customer_managed_key.cmk_attachment).toEqual(
+      expect.objectContaining({
+        cognitive_account_id: "${azurerm_cognitive_account.openai.id}",
+        key_vault_key_id: "${azurerm_key_vault_key.cmk_key.id}",
+        depends_on: ["azurerm_key_vault_access_policy.cmk_account_access"],
+      }),
+    );
+    expect(r.azurerm_cognitive_deployment.deployment_chat.depends_on).toEqual([
+      "azurerm_cognitive_account_customer_managed_key.cmk_attachment",
+    ]);
+  });
+
+  it("uses a premium vault for RSA-HSM keys", () => {
+    const hsm = synth({ keyType: "RSA-HSM" });
+    expect(hsm.azurerm_key_vault.cmk_key_vault.sku_name).toBe("premium");
+    expect(hsm.azurerm_key_vault_key.cmk_key.key_type).toBe("RSA-HSM");
+  });
+
+  it("opens the firewall only to the given IPs, default action still Deny", () => {
+    const open = synth({ allowedIpRanges: ["203.0.113.0/28"], privateEndpoint: undefined });
+    expect(open.azurerm_key_vault.cmk_key_vault).toMatchObject({
+      public_network_access_enabled: true,
+      network_acls: { default_action: "Deny", bypass: "AzureServices", ip_rules: ["203.0.113.0/28"] },
+    });
+    expect(open.azurerm_private_endpoint).toBeUndefined();
+  });
+
+  it("without protection: no lock and no prevent_destroy", () => {
+    const loose = synth({ protection: false });
+    expect(loose.azurerm_management_lock.cmk_key_vault_Lock).toBeUndefined();
+    expect(loose.azurerm_key_vault.cmk_key_vault.lifecycle).toBeUndefined();
+    expect(loose.azurerm_key_vault_key.cmk_key.lifecycle).toEqual({ ignore_changes: ["expiration_date"] });
+  });
+
+  it.each<[Partial<Props>, RegExp]>([
+    [
+      { keyAdministrators: [] },
+      /test\/cmk: keyAdministrators needs at least the identity that applies Terraform/,
+    ],
+    [{ privateEndpoint: undefined }, /test\/cmk: privateEndpoint or allowedIpRanges is required/],
+    [
+      { rotateAfterDays: 730 },
+      /rotateAfterDays must be a whole number from 7 to expireAfterDays - 7 \(723\)/,
+    ],
+    [{ expireAfterDays: 14 }, /expireAfterDays must be a whole number ≥ 28/],
+    [{ keyVaultName: "kv_bad" }, /keyVaultName must start with a letter/],
+    [{ keyType: "EC" as never }, /keyType must be one of: RSA, RSA-HSM/],
+    [{ tenantId: "contoso" }, /tenantId must be a tenant GUID/],
+    [{ allowedIpRanges: ["everywhere"] }, /allowedIpRanges entries must be IPv4 addresses or CIDR ranges/],
+  ])("rejects bad props %#", (props, message) => {
+    expect(() => synth(props)).toThrow(message);
+  });
+});
