@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { DEPLOYMENT_TYPES, VERSION_UPGRADE_OPTIONS } from "../estate/catalog/deployment-types";
 import { REGION_NAMES } from "../estate/catalog/regions";
+import { blocklistsSchema, contentFiltersSchema, fineTuningSchema, quotasSchema } from "./models-schema";
 import { networkSchema, regionNetworkSchema } from "./network-schema";
 import { accessSchema, azurePolicySchema, customerManagedKeySchema, defenderSchema } from "./security-schema";
 
@@ -38,7 +39,12 @@ export const deploymentSchema = z
       .describe("Deployment name: what clients put in the URL. Unique within the region's account."),
     model: z
       .strictObject({
-        name: z.string().min(1).describe("Model name, e.g. gpt-5.1 or text-embedding-3-large."),
+        name: z
+          .string()
+          .min(1)
+          .describe(
+            "Model name, e.g. gpt-5.1 or text-embedding-3-large; a fine-tuned model is <base>-<version>.ft-<job id>.",
+          ),
         version: z
           .string()
           .min(1)
@@ -81,6 +87,7 @@ export const regionSchema = z
       .default("OpenAI")
       .describe("Account kind. Changing it replaces the account (new endpoint, fine-tuned models lost)."),
     network: regionNetworkSchema.optional(),
+    fineTuning: fineTuningSchema.optional(),
     deployments: z
       .array(deploymentSchema)
       .default([])
@@ -156,6 +163,9 @@ export const environmentSchema = z
     customerManagedKey: customerManagedKeySchema,
     azurePolicy: azurePolicySchema,
     defenderForAI: defenderSchema,
+    contentFilters: contentFiltersSchema,
+    blocklists: blocklistsSchema,
+    quotas: quotasSchema,
     stateBackend: z
       .strictObject({
         resourceGroupName: z.string().min(1),

@@ -103,6 +103,15 @@ export const customerManagedKeySchema = z
       .describe(
         "Identities that create and rotate keys: at least the deploy identity that runs terraform apply.",
       ),
+    keyReaders: z
+      .array(
+        z.strictObject({
+          objectId: guid("Entra object"),
+          displayName: z.string().min(1).max(120),
+        }),
+      )
+      .default([])
+      .describe("Identities that only read keys: the read-only identity that runs terraform plan in CI."),
     allowedIpRanges: z
       .array(ipOrCidr)
       .default([])

@@ -26,3 +26,7 @@ export { CognitiveAccountCustomerManagedKeyA as CognitiveAccountCustomerManagedK
 export { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
 export { SubscriptionPolicyAssignment } from "@cdktf/provider-azurerm/lib/subscription-policy-assignment";
 export { SecurityCenterSubscriptionPricing } from "@cdktf/provider-azurerm/lib/security-center-subscription-pricing";
+export { CognitiveAccountRaiPolicy } from "@cdktf/provider-azurerm/lib/cognitive-account-rai-policy";
+export { CognitiveAccountRaiBlocklist } from "@cdktf/provider-azurerm/lib/cognitive-account-rai-blocklist";
+export { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
+export { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";

@@ -13,6 +13,8 @@ export interface AccessGrant extends RoleGrantEstate {
   readonly scope: GrantScope;
   /** Regions the grant applies to (all when undefined); meaningless at environment scope. */
   readonly regions?: readonly string[];
+  /** The config entry it came from. */
+  readonly source: { readonly name: string; readonly index: number };
 }
 
 export function resolveAccess(env: LoadedEnvironment, issues: ConfigIssue[]): AccessGrant[] {
@@ -59,6 +61,19 @@ export function resolveAccess(env: LoadedEnvironment, issues: ConfigIssue[]): Ac
       if (role.subscriptionScopeOnly && grant.scope !== "environment") {
         at([i, "roles", j], `${role.name} works at subscription scope only: set scope: environment`, text);
       }
+      if (!role.known && !grant.reason) {
+        at(
+          [i, "roles", j],
+          "is not in the role catalog (estate/catalog/roles.ts): say in reason what the role is and why it is needed",
+          text,
+        );
+      }
+      if (grant.condition && !role.conditions) {
+        at(
+          [i, "condition"],
+          `${role.name} takes no ABAC condition; Azure accepts them on storage data roles and on role-assignment delegation (User Access Administrator, RBAC Administrator)`,
+        );
+      }
       if (role.privileged && !grant.reason) {
         at(
           [i, "roles", j],
@@ -67,14 +82,45 @@ export function resolveAccess(env: LoadedEnvironment, issues: ConfigIssue[]): Ac
           text,
         );
       }
-      grants.push(toGrant(grant.name, role, grant));
+      grants.push(toGrant({ name: grant.name, index: i }, role, grant));
     });
   });
+  checkOverlaps(grants, at);
   return grants;
 }
 
+/**
+ * Two grants giving one principal one role at one scope would be one Azure assignment (same derived
+ * name) managed twice; removing either grant would delete it.
+ */
+function checkOverlaps(
+  grants: readonly AccessGrant[],
+  at: (path: (string | number)[], message: string) => void,
+) {
+  grants.forEach((g, i) => {
+    const other = grants
+      .slice(0, i)
+      .find(
+        (o) =>
+          o.scope === g.scope &&
+          o.roleId === g.roleId &&
+          o.principal.objectId.toLowerCase() === g.principal.objectId.toLowerCase() &&
+          (g.scope === "environment" ||
+            !o.regions ||
+            !g.regions ||
+            o.regions.some((r) => g.regions!.includes(r))),
+      );
+    if (other && other.source.index !== g.source.index) {
+      at(
+        [g.source.index],
+        `gives ${g.principal.displayName} ${g.roleName} at the same scope as access[${other.source.index}] (${other.source.name}): keep one`,
+      );
+    }
+  });
+}
+
 function toGrant(
-  name: string,
+  source: AccessGrant["source"],
   role: ResolvedRole,
   grant: {
     principal: RoleGrantEstate["principal"];
@@ -85,7 +131,7 @@ function toGrant(
   },
 ): AccessGrant {
   return {
-    key: `${name}-${role.label}`,
+    key: `${source.name}-${role.label}`,
     principal: { ...grant.principal },
     roleId: role.id,
     roleName: role.name ?? role.id,
@@ -93,6 +139,7 @@ function toGrant(
     condition: grant.condition,
     scope: grant.scope,
     regions: grant.regions,
+    source,
   };
 }
 
@@ -102,4 +149,6 @@ export const scopeIds = {
   resourceGroup: (sub: string, rg: string) => `/subscriptions/${sub}/resourceGroups/${rg}`,
   account: (sub: string, rg: string, name: string) =>
     `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.CognitiveServices/accounts/${name}`,
+  storageAccount: (sub: string, rg: string, name: string) =>
+    `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/${name}`,
 };

@@ -49,6 +49,10 @@ export function regionNames(parts: NameParts, regionCode: string, kind: "OpenAI"
     uniqueSuffix(parts, regionCode, 6),
   );
   const keyVault = n("keyVault", w, e, regionCode, uniqueSuffix(parts, regionCode, 4));
+  const storageAccount: NamedResult = {
+    kind: "storageAccount",
+    name: `st${w}${e}${regionCode}${uniqueSuffix(parts, regionCode, 6)}`,
+  };
   return {
     resourceGroup: n("resourceGroup", w, e, regionCode),
     account,
@@ -61,10 +65,9 @@ export function regionNames(parts: NameParts, regionCode: string, kind: "OpenAI"
     keyVault,
     keyVaultPrivateEndpoint: n("privateEndpoint", keyVault.name),
     keyVaultNetworkInterface: n("networkInterface", "pep", keyVault.name),
-    storageAccount: {
-      kind: "storageAccount",
-      name: `st${w}${e}${regionCode}${uniqueSuffix(parts, regionCode, 6)}`,
-    } as NamedResult,
+    storageAccount,
+    storagePrivateEndpoint: n("privateEndpoint", storageAccount.name),
+    storageNetworkInterface: n("networkInterface", "pep", storageAccount.name),
     userAssignedIdentity: n("userAssignedIdentity", w, e, regionCode),
   };
 }

@@ -8,9 +8,12 @@ import type { LoadedEnvironment } from "../config/load";
 import { contains, isAssignable, overlaps, parseCidr, usableAddresses, type Cidr } from "./cidr";
 import { zonesForRegion } from "./catalog/private-dns";
 
-/** Private endpoints each region's subnet holds: the account's, and the key vault's with a CMK. */
-export function privateEndpointsPerRegion(customerManagedKey: boolean): number {
-  return customerManagedKey ? 2 : 1;
+/**
+ * Private endpoints a region's subnet holds: the account's, the key vault's with a customer-managed
+ * key, the fine-tuning storage's blob endpoint.
+ */
+export function privateEndpointsPerRegion(customerManagedKey: boolean, fineTuning = false): number {
+  return 1 + (customerManagedKey ? 1 : 0) + (fineTuning ? 1 : 0);
 }
 
 /** Whether the environment encrypts its accounts with customer-managed keys (default: when protected). */
@@ -50,7 +53,7 @@ export function checkNetworkPlan(env: LoadedEnvironment, issues: ConfigIssue[]):
   }
   if (network.dns.mode === "existing") {
     const cmk = usesCustomerManagedKey(env.config);
-    const needed = new Set(regions.flatMap((r) => zonesForRegion(r.kind, cmk)));
+    const needed = new Set(regions.flatMap((r) => zonesForRegion(r.kind, cmk, r.fineTuning !== undefined)));
     for (const zone of needed) {
       const id = network.dns.zoneIds?.[zone];
       if (!id) at(["network", "dns", "zoneIds"], `existing DNS mode needs the resource ID of zone ${zone}`);
@@ -131,7 +134,10 @@ export function checkNetworkPlan(env: LoadedEnvironment, issues: ConfigIssue[]):
         subnet.text,
       );
     } else {
-      const needed = privateEndpointsPerRegion(usesCustomerManagedKey(env.config));
+      const needed = privateEndpointsPerRegion(
+        usesCustomerManagedKey(env.config),
+        region.fineTuning !== undefined,
+      );
       if (usableAddresses(subnet) < needed) {
         at(
           [...path, "privateEndpointSubnet"],

@@ -7,7 +7,7 @@ import { ConfigError, type ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
 import type { RegionConfig } from "../config/schema";
 import { resolveAccess, scopeIds, type AccessGrant } from "./access";
-import { PRIVATE_DNS_ZONES, zonesForKind, zonesForRegion } from "./catalog/private-dns";
+import { BLOB_ZONE, PRIVATE_DNS_ZONES, zonesForKind, zonesForRegion } from "./catalog/private-dns";
 import { regionFacts } from "./catalog/regions";
 import { checkNetworkPlan, usesCustomerManagedKey } from "./network-plan";
 import {
@@ -16,9 +16,29 @@ import {
   policyAssignments,
   regionCustomerManagedKey,
 } from "./security";
+import { resolveContentFilters } from "./content-filters";
+import { checkAccountLimits, checkDeployment, checkFineTuning } from "./model-checks";
+import { checkQuotas, type QuotaUse } from "./quotas";
 import { nameProblems, regionNames, sharedNames, type NameParts } from "./naming";
 import { mergeTags } from "./tags";
 import type { EnvironmentEstate, Estate, RegionEstate, RegionNetworkEstate, ScopedRoleGrant } from "./types";
+
+/** What resolving collects across environments. */
+export interface ResolveContext {
+  readonly issues: ConfigIssue[];
+  readonly warnings: ConfigIssue[];
+  /** The day lifecycle is judged on (YYYY-MM-DD). */
+  readonly today: string;
+  readonly quotaUses: QuotaUse[];
+}
+
+export interface ResolveOptions {
+  /**
+   * Judge model lifecycles as of this day (YYYY-MM-DD), for reproducible runs.
+   * @default $AOAI_TODAY, else the current UTC date
+   */
+  readonly today?: string;
+}
 
 export function sharedStackName(environment: string): string {
   return `${environment}-shared`;
@@ -61,9 +81,11 @@ function resolveRegion(
   index: number,
   tags: Readonly<Record<string, string>>,
   grants: readonly AccessGrant[],
-  issues: ConfigIssue[],
+  ctx: ResolveContext,
 ): RegionEstate {
+  const { issues } = ctx;
   const { network } = env.config;
+  const sub = env.config.subscriptionId;
   const facts = regionFacts(region.location);
   const names = regionNames(parts, facts.shortCode, region.kind);
   for (const problem of nameProblems(names)) {
@@ -75,12 +97,40 @@ function resolveRegion(
       ),
     );
   }
-  const sub = env.config.subscriptionId;
   const accountId = scopeIds.account(sub, names.resourceGroup.name, names.account.name);
   const groupId = scopeIds.resourceGroup(sub, names.resourceGroup.name);
+  checkFineTuning(env, region, index, issues);
+  checkAccountLimits(env, region, index, issues);
+  const deployments = region.deployments.map((d, i) => {
+    const checked = checkDeployment(env, region, index, d, i, ctx.today, issues, ctx.warnings);
+    if (checked.quotaModel) {
+      ctx.quotaUses.push({
+        env,
+        path: ["regions", index, "deployments", i, "capacity"],
+        subscriptionId: sub,
+        region: region.location,
+        model: checked.quotaModel,
+        type: d.type,
+        capacity: d.capacity,
+      });
+    }
+    return {
+      name: d.name,
+      model: { format: d.model.format, name: d.model.name, version: d.model.version },
+      type: d.type,
+      capacity: d.capacity,
+      versionUpgradeOption: d.versionUpgrade,
+      raiPolicyName: d.contentFilter,
+      catalog: checked.facts,
+    };
+  });
+  const storageFqdn = `${names.storageAccount.name}.blob.core.windows.net`;
   const access: ScopedRoleGrant[] = grants
     .filter((g) => g.scope !== "environment" && (!g.regions || g.regions.includes(region.location)))
-    .map(({ regions: _, ...g }) => ({ ...g, scopeId: g.scope === "account" ? accountId : groupId }));
+    .map(({ regions: _, source: __, ...g }) => ({
+      ...g,
+      scopeId: g.scope === "account" ? accountId : groupId,
+    }));
   return {
     stackName: regionStackName(env.config.name, region.location),
     location: region.location,
@@ -95,16 +145,14 @@ function resolveRegion(
       tags: network.publicAccess ? { ...tags, "public-access-reason": network.publicAccess.reason } : tags,
       networkBypass: network.trustedServicesBypass ? "AzureServices" : "None",
       publicAccess: network.publicAccess,
-      // Derived FQDNs (the fine-tuning storage) join the config's once the estate has them.
-      allowedFqdns: [...network.allowedFqdns],
-      deployments: region.deployments.map((d) => ({
-        name: d.name,
-        model: { format: d.model.format, name: d.model.name, version: d.model.version },
-        type: d.type,
-        capacity: d.capacity,
-        versionUpgradeOption: d.versionUpgrade,
-        raiPolicyName: d.contentFilter,
-      })),
+      // Outbound calls are restricted: the account may reach its key vault, its fine-tuning storage,
+      // and what the config allows.
+      allowedFqdns: [
+        ...(usesCustomerManagedKey(env.config) ? [`${names.keyVault.name}.vault.azure.net`] : []),
+        ...(region.fineTuning ? [storageFqdn] : []),
+        ...network.allowedFqdns,
+      ],
+      deployments,
     },
     network: resolveNetwork(env, region, names),
     privateEndpoint: {
@@ -124,10 +172,23 @@ function resolveRegion(
       privateEndpoint: names.keyVaultPrivateEndpoint.name,
       networkInterface: names.keyVaultNetworkInterface.name,
     }),
+    fineTuning: region.fineTuning && {
+      storageAccountName: names.storageAccount.name,
+      storageAccountId: scopeIds.storageAccount(sub, names.resourceGroup.name, names.storageAccount.name),
+      containers: [...region.fineTuning.containers],
+      baseModels: [...region.fineTuning.baseModels],
+      dataScientists: region.fineTuning.dataScientists.map((p) => ({ ...p })),
+      privateEndpoint: {
+        name: names.storagePrivateEndpoint.name,
+        networkInterfaceName: names.storageNetworkInterface.name,
+        zoneNames: network.dns.mode === "policy" ? [] : [BLOB_ZONE],
+      },
+    },
   };
 }
 
-export function resolveEnvironment(env: LoadedEnvironment, issues: ConfigIssue[]): EnvironmentEstate {
+export function resolveEnvironment(env: LoadedEnvironment, ctx: ResolveContext): EnvironmentEstate {
+  const { issues } = ctx;
   const config = env.config;
   const parts: NameParts = {
     workload: config.workload,
@@ -145,6 +206,7 @@ export function resolveEnvironment(env: LoadedEnvironment, issues: ConfigIssue[]
   checkCustomerManagedKey(env, issues);
   const grants = resolveAccess(env, issues);
   const cmk = usesCustomerManagedKey(config);
+  const filters = resolveContentFilters(env, issues);
   const { tags, problems } = mergeTags(config);
   for (const p of problems) issues.push(env.issueAt(p.key ? ["tags", p.key] : ["tags"], p.message));
 
@@ -171,32 +233,44 @@ export function resolveEnvironment(env: LoadedEnvironment, issues: ConfigIssue[]
       privateDnsZones:
         config.network.dns.mode === "managed"
           ? PRIVATE_DNS_ZONES.filter((z) =>
-              config.regions.some((r) => zonesForRegion(r.kind, cmk).includes(z)),
+              config.regions.some((r) => zonesForRegion(r.kind, cmk, r.fineTuning !== undefined).includes(z)),
             )
           : [],
       access: grants
         .filter((g) => g.scope === "environment")
-        .map(({ regions: _, ...g }) => ({ ...g, scopeId: scopeIds.subscription(config.subscriptionId) })),
+        .map(({ regions: _, source: __, ...g }) => ({
+          ...g,
+          scopeId: scopeIds.subscription(config.subscriptionId),
+        })),
       policyAssignments: policyAssignments(env),
       defenderForAI: defenderForAI(env),
     },
-    regions: config.regions.map((r, i) => resolveRegion(env, parts, r, i, tags, grants, issues)),
+    regions: config.regions.map((r, i) => resolveRegion(env, parts, r, i, tags, grants, ctx)),
+    contentFilters: filters.filters,
+    blocklists: filters.blocklists,
   };
 }
 
 /** Resolves every loaded environment; throws one ConfigError listing every problem found. */
-export function resolveEstate(environments: readonly LoadedEnvironment[]): Estate {
-  const issues: ConfigIssue[] = [];
+export function resolveEstate(
+  environments: readonly LoadedEnvironment[],
+  options: ResolveOptions = {},
+): Estate {
+  const today = options.today ?? process.env.AOAI_TODAY ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`today must be YYYY-MM-DD (got "${today}")`);
+  const ctx: ResolveContext = { issues: [], warnings: [], today, quotaUses: [] };
+  const { issues } = ctx;
   const seen = new Map<string, string>();
   for (const env of environments) {
     const other = seen.get(env.config.name);
     if (other) issues.push(env.issueAt(["name"], `environment name also used by ${other}`, env.config.name));
     seen.set(env.config.name, env.file);
   }
-  const resolved = environments.map((env) => resolveEnvironment(env, issues));
+  const resolved = environments.map((env) => resolveEnvironment(env, ctx));
   checkSharedSubscriptions(environments, resolved, issues);
+  const quotas = checkQuotas(environments, ctx.quotaUses, issues);
   if (issues.length > 0) throw new ConfigError(issues);
-  return { environments: resolved };
+  return { environments: resolved, warnings: ctx.warnings, quotas };
 }
 
 /**

@@ -46,6 +46,7 @@ export function regionCustomerManagedKey(
     rotateAfterDays: cmk.rotateAfterDays,
     expireAfterDays: cmk.expireAfterDays,
     keyAdministrators: cmk.keyAdministrators.map((a) => ({ ...a })),
+    keyReaders: cmk.keyReaders.map((a) => ({ ...a })),
     allowedIpRanges: [...cmk.allowedIpRanges],
     privateEndpoint: {
       name: names.privateEndpoint,

@@ -2,7 +2,9 @@
  * The resolved estate: plain data with every decision made (names, tags, order, protection).
  * Stacks map it onto constructs one to one; nothing here knows about cdktf.
  */
+import type { ConfigIssue } from "../config/errors";
 import type { DeploymentType, VersionUpgradeOption } from "./catalog/deployment-types";
+import type { Capability, Lifecycle } from "./catalog/models";
 import type { PrivateDnsZoneName } from "./catalog/private-dns";
 import type { DataZone } from "./catalog/regions";
 
@@ -10,6 +12,22 @@ export type Tags = Readonly<Record<string, string>>;
 
 export interface Estate {
   readonly environments: readonly EnvironmentEstate[];
+  /** Problems that do not stop synthesis (e.g. a model retiring within 90 days), located in config. */
+  readonly warnings: readonly ConfigIssue[];
+  /** Capacity used per subscription, region, model and deployment type, against its quota. */
+  readonly quotas: readonly QuotaUsage[];
+}
+
+export interface QuotaUsage {
+  readonly subscriptionId: string;
+  readonly region: string;
+  readonly model: string;
+  readonly type: DeploymentType;
+  /** Sum of the capacity of every deployment in the subscription, across environments. */
+  readonly used: number;
+  /** The quota, when known: the catalog's default or the config's declared grant. */
+  readonly limit?: number;
+  readonly source?: "catalog" | "config";
 }
 
 export interface StateBackend {
@@ -31,6 +49,61 @@ export interface EnvironmentEstate {
   readonly dns: DnsEstate;
   readonly shared: SharedEstate;
   readonly regions: readonly RegionEstate[];
+  /** Content filters created on every account of the environment. */
+  readonly contentFilters: readonly ContentFilterEstate[];
+  readonly blocklists: readonly BlocklistEstate[];
+}
+
+export interface RaiFilterEstate {
+  /** Azure's filter name: Hate, Sexual, Violence, Selfharm, Jailbreak, Indirect Attack, ... */
+  readonly name: string;
+  readonly source: "Prompt" | "Completion";
+  readonly enabled: boolean;
+  readonly blocking: boolean;
+  readonly severityThreshold: "Low" | "Medium" | "High";
+}
+
+export interface ContentFilterEstate {
+  readonly name: string;
+  readonly basePolicyName: string;
+  readonly mode: "Default" | "Asynchronous_filter";
+  readonly filters: readonly RaiFilterEstate[];
+  readonly blocklists: readonly string[];
+  /** Where the filter is weaker than Microsoft's default; empty when it is not. */
+  readonly weakerThanDefault: readonly string[];
+  readonly reason?: string;
+}
+
+export interface BlocklistEstate {
+  readonly name: string;
+  readonly description?: string;
+  readonly items: readonly { readonly name: string; readonly pattern: string; readonly regex: boolean }[];
+}
+
+export interface FineTuningEstate {
+  readonly storageAccountName: string;
+  /** The storage account's resource ID as text: role assignment names are derived from it. */
+  readonly storageAccountId: string;
+  readonly containers: readonly string[];
+  readonly baseModels: readonly string[];
+  /** Allowed to upload training data. */
+  readonly dataScientists: readonly PrincipalEstate[];
+  readonly privateEndpoint: {
+    readonly name: string;
+    readonly networkInterfaceName: string;
+    readonly zoneNames: readonly PrivateDnsZoneName[];
+  };
+}
+
+/** What the catalog says about a deployment's model, for the estate report. */
+export interface DeploymentCatalogFacts {
+  readonly capability: Capability;
+  readonly lifecycle: Lifecycle;
+  /** What capacity counts: thousands of tokens per minute, requests per minute, or PTUs. */
+  readonly unit?: "1K TPM" | "RPM" | "PTU";
+  /** For a fine-tuned model: its base model and the training job. */
+  readonly fineTunedFrom?: string;
+  readonly jobId?: string;
 }
 
 export interface PrincipalEstate {
@@ -72,6 +145,8 @@ export interface CustomerManagedKeyEstate {
   readonly rotateAfterDays: number;
   readonly expireAfterDays: number;
   readonly keyAdministrators: readonly { readonly objectId: string; readonly displayName: string }[];
+  /** Read-only access for the plan identity. */
+  readonly keyReaders: readonly { readonly objectId: string; readonly displayName: string }[];
   readonly allowedIpRanges: readonly string[];
   readonly privateEndpoint: {
     readonly name: string;
@@ -142,6 +217,8 @@ export interface RegionEstate {
   readonly access: readonly ScopedRoleGrant[];
   /** Present when the account is encrypted with a customer-managed key. */
   readonly customerManagedKey?: CustomerManagedKeyEstate;
+  /** Present when models are fine-tuned in this region. */
+  readonly fineTuning?: FineTuningEstate;
 }
 
 export interface AccountEstate {
@@ -166,6 +243,7 @@ export interface DeploymentEstate {
   readonly capacity: number;
   readonly versionUpgradeOption: VersionUpgradeOption;
   readonly raiPolicyName: string;
+  readonly catalog: DeploymentCatalogFacts;
 }
 
 export interface RegionResourceNames {

@@ -1,10 +1,15 @@
 /**
  * <env>-<region>: one region's network (or its landing zone's subnet), account, customer-managed key,
- * deployments (in order), private endpoints, role assignments and diagnostics.
+ * blocklists and content filters, deployments (all in order), fine-tuning storage, private endpoints,
+ * role assignments and diagnostics.
  */
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { Access } from "../constructs/access";
+import { AzapiProvider } from "../constructs/azapi";
+import { Blocklist } from "../constructs/blocklist";
+import { ContentFilter } from "../constructs/content-filter";
+import { FineTuningStorage } from "../constructs/fine-tuning-storage";
 import { DataAzurermClientConfig, ResourceGroup } from "../constructs/azurerm";
 import { CustomerManagedKey } from "../constructs/customer-managed-key";
 import { Diagnostics } from "../constructs/diagnostics";
@@ -12,8 +17,8 @@ import { ModelDeployment } from "../constructs/model-deployment";
 import { Network } from "../constructs/network";
 import { OpenAiAccount } from "../constructs/openai-account";
 import { PrivateEndpoint } from "../constructs/private-endpoint";
-import { ACCOUNT_SUBRESOURCE } from "../estate/catalog/private-dns";
-import type { PrivateDnsZoneName } from "../estate/catalog/private-dns";
+import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../estate/catalog/roles";
+import { ACCOUNT_SUBRESOURCE, KEY_VAULT_ZONE, type PrivateDnsZoneName } from "../estate/catalog/private-dns";
 import type { EnvironmentEstate, RegionEstate } from "../estate/types";
 import { PlatformStack } from "./platform-stack";
 
@@ -40,7 +45,7 @@ export class RegionStack extends PlatformStack {
       tags: { ...env.tags },
     });
 
-    const subnetId = this.privateEndpointSubnet(props, rg.name);
+    const { subnetId, network } = this.privateEndpointSubnet(props, rg.name);
 
     const { account: acct } = region;
     this.account = new OpenAiAccount(this, "openai", {
@@ -71,6 +76,9 @@ export class RegionStack extends PlatformStack {
         resourceGroupName: rg.name,
         tenantId: env.tenantId ?? new DataAzurermClientConfig(this, "client_config").tenantId,
         keyAdministrators: cmk.keyAdministrators,
+        keyReaders: cmk.keyReaders,
+        // Terraform reaches the vault by its private name once this VNet resolves the zone.
+        keyDependsOn: network?.dnsLinks[KEY_VAULT_ZONE] ? [network.dnsLinks[KEY_VAULT_ZONE]] : [],
         keyType: cmk.keyType,
         rotateAfterDays: cmk.rotateAfterDays,
         expireAfterDays: cmk.expireAfterDays,
@@ -90,6 +98,38 @@ export class RegionStack extends PlatformStack {
       });
     }
 
+    // Blocklists, then the filters that use them, then the deployments that use the filters.
+    const used = new Set(env.contentFilters.flatMap((f) => f.blocklists));
+    if (used.size > 0)
+      new AzapiProvider(this, "azapi", { subscriptionId: env.subscriptionId, tenantId: env.tenantId });
+    const blocklists = new Map(
+      env.blocklists
+        .filter((b) => used.has(b.name))
+        .map((b) => [
+          b.name,
+          new Blocklist(this, `blocklist_${b.name}`, {
+            account: this.account,
+            name: b.name,
+            description: b.description,
+            items: b.items,
+          }),
+        ]),
+    );
+    const policies = new Map(
+      env.contentFilters.map((f) => [
+        f.name,
+        new ContentFilter(this, `content_filter_${f.name}`, {
+          account: this.account,
+          name: f.name,
+          basePolicyName: f.basePolicyName,
+          mode: f.mode,
+          filters: f.filters,
+          blocklists: f.blocklists.map((b) => blocklists.get(b)!),
+          tags: f.reason ? { ...env.tags, "weaker-filter-reason": f.reason } : env.tags,
+        }),
+      ]),
+    );
+
     acct.deployments.forEach(
       (d) =>
         new ModelDeployment(this, `deployment_${d.name}`, {
@@ -101,7 +141,8 @@ export class RegionStack extends PlatformStack {
           sku: d.type,
           capacity: d.capacity,
           versionUpgradeOption: d.versionUpgradeOption,
-          raiPolicyName: d.raiPolicyName,
+          // A reference to the account's own policy, so the relation is in the Terraform graph.
+          raiPolicyName: policies.get(d.raiPolicyName)?.policy.name ?? d.raiPolicyName,
         }),
     );
 
@@ -124,6 +165,8 @@ export class RegionStack extends PlatformStack {
       targetResourceId: this.account.id,
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
     });
+
+    if (region.fineTuning) this.fineTuningStorage(props, rg.name, subnetId, zoneIds);
 
     if (region.access.length > 0) {
       new Access(this, "access", {
@@ -152,11 +195,70 @@ export class RegionStack extends PlatformStack {
     });
   }
 
+  /** Private storage for training data: the account's identity reads, data scientists write. */
+  private fineTuningStorage(
+    props: RegionStackProps,
+    resourceGroupName: string,
+    subnetId: string,
+    zoneIds: (names: readonly PrivateDnsZoneName[]) => string[],
+  ): void {
+    const { env, region } = props;
+    const ft = region.fineTuning!;
+    const storage = new FineTuningStorage(this, "fine_tuning_storage", {
+      name: ft.storageAccountName,
+      location: region.location,
+      resourceGroupName,
+      containers: ft.containers,
+      privateEndpoint: {
+        name: ft.privateEndpoint.name,
+        networkInterfaceName: ft.privateEndpoint.networkInterfaceName,
+        subnetId,
+        dnsZoneIds: zoneIds(ft.privateEndpoint.zoneNames),
+      },
+      protection: env.protected,
+      tags: env.tags,
+    });
+    new Diagnostics(this, "fine_tuning_storage_diagnostics", {
+      targetResourceId: storage.blobServiceId,
+      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+      metricCategories: ["Transaction"],
+    });
+    const grant = (role: typeof STORAGE_BLOB_DATA_READER) => ({
+      roleId: role.id,
+      roleName: role.name,
+      scope: storage.id,
+      scopeId: ft.storageAccountId,
+    });
+    new Access(this, "fine_tuning_access", {
+      subscriptionId: env.subscriptionId,
+      grants: [
+        {
+          key: "account-reader",
+          principal: {
+            objectId: this.account.principalId,
+            key: `account:${region.account.name}`,
+            type: "ServicePrincipal",
+            displayName: `${region.account.name} (system-assigned identity)`,
+          },
+          ...grant(STORAGE_BLOB_DATA_READER),
+        },
+        ...ft.dataScientists.map((p) => ({
+          key: `writer-${p.objectId.slice(0, 8).toLowerCase()}`,
+          principal: p,
+          ...grant(STORAGE_BLOB_DATA_CONTRIBUTOR),
+        })),
+      ],
+    });
+  }
+
   /** The project's own subnet (managed mode) or the landing zone's. */
-  private privateEndpointSubnet(props: RegionStackProps, resourceGroupName: string): string {
+  private privateEndpointSubnet(
+    props: RegionStackProps,
+    resourceGroupName: string,
+  ): { subnetId: string; network?: Network } {
     const { env, region } = props;
     const net = region.network;
-    if (net.mode === "landingZone") return net.privateEndpointSubnetId;
+    if (net.mode === "landingZone") return { subnetId: net.privateEndpointSubnetId };
     const network = new Network(this, "network", {
       name: net.virtualNetwork.name,
       location: region.location,
@@ -176,6 +278,6 @@ export class RegionStack extends PlatformStack {
           : [],
       tags: env.tags,
     });
-    return network.privateEndpointSubnetId;
+    return { subnetId: network.privateEndpointSubnetId, network };
   }
 }

@@ -42,6 +42,30 @@ describe("main", () => {
     ]);
   });
 
+  it("writes an estate report per environment beside the output directory", () => {
+    const r = run([]);
+    const reports = join(r.outdir, "..", "estate-report");
+    const prod = readFileSync(join(reports, "prod.md"), "utf8");
+    expect(prod).toContain("# Estate report: prod");
+    expect(prod).toContain(
+      "| swedencentral | chat | gpt-5.1 2025-11-13 | reasoning | DataZoneStandard | 400 × 1K TPM | 40% of 1000 (declared) | prod-chat | GA | 2027-05-15 |",
+    );
+    expect(prod).toContain("| prod-chat | Microsoft.DefaultV2 | Default | no | internal-codenames |");
+    expect(existsSync(join(reports, "dev.md"))).toBe(true);
+    expect(existsSync(join(reports, "lz.md"))).toBe(true);
+  });
+
+  it("prints warnings (a model retiring within 90 days) and still synthesizes", () => {
+    const env = validEnvironment() as any;
+    env.regions[0].deployments[0].model = { name: "gpt-5-mini", version: "2025-08-07" };
+    const r = run(["--config-dir", environmentDir({ dev: env })]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(
+      /^warning: .*dev\.yaml:\d+:\d+: regions\[0\]\.deployments\[0\]\.model: gpt-5-mini 2025-08-07 retires on 2027-02-06, in 68 days/m,
+    );
+    expect(readFileSync(join(r.outdir, "..", "estate-report", "dev.md"), "utf8")).toContain("## Warnings");
+  });
+
   it("synthesizes only the environments asked for, by argument or variable", () => {
     expect(run(["--env", "dev"]).stacks).toEqual(["dev-shared", "dev-swedencentral"]);
     expect(run([], { AOAI_ENVIRONMENTS: "prod" }).stacks).toEqual([

@@ -19,8 +19,14 @@ import { roleAssignmentName } from "./assignment-name";
 export type PrincipalType = "User" | "Group" | "ServicePrincipal";
 
 export interface Principal {
-  /** Entra object ID (not the application/client ID). */
+  /** Entra object ID (not the application/client ID), or a reference to a managed identity's. */
   readonly objectId: string;
+  /**
+   * Stable text standing for the principal in the assignment name, when objectId is only known at
+   * apply time (e.g. "account:oai-prod-sdc" for an account's system-assigned identity).
+   * @default objectId
+   */
+  readonly key?: string;
   readonly type: PrincipalType;
   /** Shown in the assignment's description, so a plan says who is granted what. */
   readonly displayName: string;
@@ -106,7 +112,16 @@ export class Access extends Construct {
           "is required when scope is a reference: the assignment name is derived from it",
         );
       }
-      const name = roleAssignmentName(scopeId, grant.roleId, grant.principal.objectId);
+      const principalKey = grant.principal.key ?? grant.principal.objectId;
+      if (!isKnown(principalKey)) {
+        throw new PropError(
+          this,
+          `${path}.principal.key`,
+          undefined,
+          "is required when objectId is a reference: the assignment name is derived from it",
+        );
+      }
+      const name = roleAssignmentName(scopeId, grant.roleId, principalKey);
       names[grant.key] = name;
       const why = grant.reason ? ` Reason: ${grant.reason}` : "";
       new RoleAssignment(this, grant.key, {

@@ -18,7 +18,7 @@
  *   attachment moving to it (the old version stays valid until it expires);
  * - the attachment is an account update, serialized with the account's deployments (409 otherwise).
  */
-import { Fn } from "cdktf";
+import { Fn, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { OpenAiAccount } from "../openai-account";
 import { CognitiveAccountCustomerManagedKey, KeyVault, KeyVaultAccessPolicy, KeyVaultKey } from "../azurerm";
@@ -52,6 +52,18 @@ export interface CustomerManagedKeyProps {
   readonly tenantId: string;
   /** Identities allowed to manage the key (at least the one that applies Terraform). */
   readonly keyAdministrators: readonly KeyAdministrator[];
+  /**
+   * Identities that only read the key (Get, List, GetRotationPolicy): the read-only identity that runs
+   * `terraform plan`, which refreshes the key through the vault's data plane.
+   * @default none
+   */
+  readonly keyReaders?: readonly KeyAdministrator[];
+  /**
+   * What must exist before Terraform can reach the vault to create the key, e.g. the VNet's link to
+   * the privatelink.vaultcore.azure.net zone.
+   * @default the vault's private endpoint only
+   */
+  readonly keyDependsOn?: readonly ITerraformDependable[];
   /**
    * @default "RSA"
    */
@@ -99,6 +111,7 @@ const IPV4_OR_CIDR =
   /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\/(3[0-2]|[12]?\d))?$/;
 /** Azure OpenAI accepts 2048-bit RSA keys only. */
 const KEY_SIZE = 2048;
+/** Key Vault notifies (an Event Grid event) this long before expiry; at most expiry - 7 days. */
 const NOTIFY_BEFORE_EXPIRY_DAYS = 30;
 /** Key Vault's rotation policy floors: expiry at least 28 days, rotation at least 7 days after creation. */
 const MIN_EXPIRE_AFTER_DAYS = 28;
@@ -156,6 +169,9 @@ export class CustomerManagedKey extends Construct {
     }
     props.keyAdministrators.forEach((admin, i) =>
       requireMatch(this, `keyAdministrators[${i}].objectId`, admin.objectId, GUID, "must be an object GUID"),
+    );
+    (props.keyReaders ?? []).forEach((reader, i) =>
+      requireMatch(this, `keyReaders[${i}].objectId`, reader.objectId, GUID, "must be an object GUID"),
     );
     if (!Number.isInteger(expireAfter) || expireAfter < MIN_EXPIRE_AFTER_DAYS) {
       throw new PropError(
@@ -229,6 +245,15 @@ export class CustomerManagedKey extends Construct {
         })
       : undefined;
 
+    const readers = (props.keyReaders ?? []).map(
+      (reader) =>
+        new KeyVaultAccessPolicy(this, `reader_${reader.objectId.slice(0, 8).toLowerCase()}`, {
+          keyVaultId: this.vault.id,
+          tenantId: props.tenantId,
+          objectId: reader.objectId,
+          keyPermissions: ["Get", "List", "GetRotationPolicy"],
+        }),
+    );
     const administrators = props.keyAdministrators.map(
       (admin) =>
         new KeyVaultAccessPolicy(this, `administrator_${admin.objectId.slice(0, 8).toLowerCase()}`, {
@@ -258,13 +283,20 @@ export class CustomerManagedKey extends Construct {
       rotationPolicy: {
         automatic: { timeAfterCreation: `P${rotateAfter}D` },
         expireAfter: `P${expireAfter}D`,
-        notifyBeforeExpiry: `P${NOTIFY_BEFORE_EXPIRY_DAYS}D`,
+        notifyBeforeExpiry: `P${Math.min(NOTIFY_BEFORE_EXPIRY_DAYS, expireAfter - ROTATION_MARGIN_DAYS)}D`,
       },
       tags: { ...props.tags },
-      dependsOn: [...administrators, ...(endpoint ? [endpoint.resource] : [])],
+      dependsOn: [
+        ...administrators,
+        ...readers,
+        ...(endpoint ? [endpoint.resource] : []),
+        ...(props.keyDependsOn ?? []),
+      ],
       lifecycle: { ignoreChanges: ["expiration_date"], preventDestroy: protection || undefined },
     });
 
+    // The attachment resource owns the key; the account's inline block must not fight it.
+    props.account.ignoreInlineCustomerManagedKey();
     this.attachment = props.account.chainOperation(
       (previous) =>
         new CognitiveAccountCustomerManagedKey(this, "attachment", {

@@ -21,6 +21,11 @@ export interface DiagnosticsProps {
    * @default ["audit", "allLogs"]
    */
   readonly categoryGroups?: readonly string[];
+  /**
+   * Metric categories; blob services have "Transaction" and "Capacity" rather than "AllMetrics".
+   * @default ["AllMetrics"]
+   */
+  readonly metricCategories?: readonly string[];
 }
 
 export class Diagnostics extends Construct {
@@ -34,7 +39,7 @@ export class Diagnostics extends Construct {
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
       logAnalyticsDestinationType: "Dedicated",
       enabledLog: (props.categoryGroups ?? ["audit", "allLogs"]).map((categoryGroup) => ({ categoryGroup })),
-      enabledMetric: [{ category: "AllMetrics" }],
+      enabledMetric: (props.metricCategories ?? ["AllMetrics"]).map((category) => ({ category })),
     });
     this.id = setting.id;
   }

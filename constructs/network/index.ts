@@ -10,6 +10,7 @@
  *   other inbound traffic explicitly.
  * - Default outbound access for new subnets is retired; the subnet turns it off explicitly.
  */
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import {
   NetworkSecurityGroup,
@@ -53,6 +54,8 @@ export class Network extends Construct {
   readonly virtualNetworkId: string;
   readonly privateEndpointSubnetId: string;
   readonly networkSecurityGroupId: string;
+  /** The VNet's link to each zone, by zone name: what must exist before names in the zone resolve here. */
+  readonly dnsLinks: Readonly<Record<string, ITerraformDependable>>;
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
@@ -139,8 +142,9 @@ export class Network extends Construct {
       subnetId: subnet.id,
       networkSecurityGroupId: nsg.id,
     });
+    const links: Record<string, ITerraformDependable> = {};
     for (const link of props.dnsZoneLinks ?? []) {
-      new PrivateDnsZoneVirtualNetworkLink(this, `dns_link_${link.zoneName}`, {
+      links[link.zoneName] = new PrivateDnsZoneVirtualNetworkLink(this, `dns_link_${link.zoneName}`, {
         name: `link-${props.name}`,
         privateDnsZoneName: link.zoneName,
         resourceGroupName: link.zoneResourceGroupName,
@@ -153,5 +157,6 @@ export class Network extends Construct {
     this.virtualNetworkId = vnet.id;
     this.privateEndpointSubnetId = subnet.id;
     this.networkSecurityGroupId = nsg.id;
+    this.dnsLinks = links;
   }
 }

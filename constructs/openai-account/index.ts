@@ -189,6 +189,15 @@ export class OpenAiAccount extends Construct {
     return operation;
   }
 
+  /**
+   * For CustomerManagedKey: the key is attached by azurerm_cognitive_account_customer_managed_key, so
+   * the account ignores its own customer_managed_key block (otherwise every plan would remove it).
+   */
+  ignoreInlineCustomerManagedKey(): void {
+    const lifecycle = this.resource.lifecycle ?? {};
+    this.resource.lifecycle = { ...lifecycle, ignoreChanges: ["customer_managed_key"] };
+  }
+
   /** The last operation chained on the account: what must finish before the account has settled. */
   get settledAfter(): ITerraformDependable {
     return this.lastOperation ?? this.resource;

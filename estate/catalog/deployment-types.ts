@@ -24,3 +24,20 @@ export const VERSION_UPGRADE_OPTIONS = [
   "OnceNewDefaultVersionAvailable",
 ] as const;
 export type VersionUpgradeOption = (typeof VERSION_UPGRADE_OPTIONS)[number];
+
+/** Types billed by reserved PTUs: capacity counts PTUs, with a minimum and a step per model. */
+export const PROVISIONED_TYPES: readonly DeploymentType[] = [
+  "ProvisionedManaged",
+  "GlobalProvisionedManaged",
+  "DataZoneProvisionedManaged",
+];
+
+/** Types that keep processing inside the region's Microsoft data zone (US or EU). */
+export const DATA_ZONE_TYPES: readonly DeploymentType[] = [
+  "DataZoneStandard",
+  "DataZoneProvisionedManaged",
+  "DataZoneBatch",
+];
+
+export const isProvisioned = (type: DeploymentType): boolean => PROVISIONED_TYPES.includes(type);
+export const isDataZone = (type: DeploymentType): boolean => DATA_ZONE_TYPES.includes(type);

@@ -13,6 +13,8 @@ export interface BuiltInRole {
   readonly subscriptionScopeOnly?: boolean;
   /** Can change who has access, or everything: needs a stated reason on an OpenAI scope. */
   readonly privileged?: boolean;
+  /** Azure accepts ABAC conditions on its assignments (storage data roles, role-assignment delegation). */
+  readonly conditions?: boolean;
 }
 
 export const BUILT_IN_ROLES = [
@@ -24,25 +26,32 @@ export const BUILT_IN_ROLES = [
     subscriptionScopeOnly: true,
   },
   { name: "Cognitive Services User", id: "a97b65f3-24c7-4388-baec-2e87135dc908" },
-  { name: "Cognitive Services Contributor", id: "25fbc0a9-bd7c-42a3-aa1a-3b75d497ee68" },
+  // Can turn key access and public access back on: as strong as Contributor on the estate's accounts.
+  { name: "Cognitive Services Contributor", id: "25fbc0a9-bd7c-42a3-aa1a-3b75d497ee68", privileged: true },
   { name: "Cognitive Services Data Reader (Preview)", id: "b59867f0-fa02-499b-be73-45a86b5b3e1c" },
   { name: "Azure AI Developer", id: "64702f94-c441-49e6-a78b-ef80e0188fee" },
   { name: "Azure AI User", id: "53ca6127-db72-4b80-b1b0-d745d6d5456d" },
   { name: "Azure AI Inference Deployment Operator", id: "3afb7f49-54cb-416e-8c09-6dc049efa503" },
   { name: "Key Vault Crypto Service Encryption User", id: "e147488a-f6f5-4113-8e2d-b22465e65bf6" },
   { name: "Key Vault Crypto User", id: "12338af0-0e69-4776-bea7-57ae8d297424" },
-  { name: "Storage Blob Data Reader", id: "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1" },
-  { name: "Storage Blob Data Contributor", id: "ba92f5b4-2d11-453d-a403-e96b0029c9fe" },
+  { name: "Storage Blob Data Reader", id: "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", conditions: true },
+  { name: "Storage Blob Data Contributor", id: "ba92f5b4-2d11-453d-a403-e96b0029c9fe", conditions: true },
   { name: "Reader", id: "acdd72a7-3385-48ef-bd42-f606fba81ae7" },
   { name: "Monitoring Reader", id: "43d0d8ad-25c7-4714-9337-8ba259a9fe05" },
   { name: "Log Analytics Reader", id: "73c42c96-874c-492b-b04d-ab87d138a893" },
   { name: "Owner", id: "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", privileged: true },
   { name: "Contributor", id: "b24988ac-6180-42a0-ab88-20f7382dd24c", privileged: true },
-  { name: "User Access Administrator", id: "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9", privileged: true },
+  {
+    name: "User Access Administrator",
+    id: "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
+    privileged: true,
+    conditions: true,
+  },
   {
     name: "Role Based Access Control Administrator",
     id: "f58310d9-a9f6-439a-9e8d-f62e7b41a168",
     privileged: true,
+    conditions: true,
   },
 ] as const satisfies readonly BuiltInRole[];
 
@@ -71,6 +80,9 @@ export interface ResolvedRole {
   readonly label: string;
   readonly subscriptionScopeOnly: boolean;
   readonly privileged: boolean;
+  /** Known to the catalog (an unknown GUID is taken as given). */
+  readonly known: boolean;
+  readonly conditions: boolean;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -89,6 +101,8 @@ const resolved = (role: BuiltInRole, label: string): ResolvedRole => ({
   label,
   subscriptionScopeOnly: role.subscriptionScopeOnly ?? false,
   privileged: role.privileged ?? false,
+  known: true,
+  conditions: role.conditions ?? false,
 });
 
 /**
@@ -105,7 +119,14 @@ export function resolveRole(text: string): ResolvedRole | undefined {
     const known = byId.get(id);
     return known
       ? resolved(known, labelOf(known.name))
-      : { id, label: `role-${id}`, subscriptionScopeOnly: false, privileged: false };
+      : {
+          id,
+          label: `role-${id}`,
+          subscriptionScopeOnly: false,
+          privileged: false,
+          known: false,
+          conditions: true,
+        };
   }
   return undefined;
 }
@@ -118,3 +139,7 @@ export function isPrivilegedRole(roleId: string): boolean {
 export function roleDefinitionId(subscriptionId: string, roleId: string): string {
   return `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`;
 }
+
+const role = (name: string): BuiltInRole => byName.get(name.toLowerCase())!;
+export const STORAGE_BLOB_DATA_READER = role("Storage Blob Data Reader");
+export const STORAGE_BLOB_DATA_CONTRIBUTOR = role("Storage Blob Data Contributor");

@@ -123,8 +123,14 @@ describe("Access", () => {
   });
 
   it("writes an ABAC condition with condition version 2.0", () => {
-    const condition = "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})))";
-    const assignment = synth([{ ...app, condition }]).resource.azurerm_role_assignment
+    const condition =
+      "((!(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'})) OR (@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'training'))";
+    const reader = {
+      ...app,
+      roleId: "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
+      roleName: "Storage Blob Data Reader",
+    };
+    const assignment = synth([{ ...reader, condition }]).resource.azurerm_role_assignment
       .access_chat_app_inference;
     expect(assignment).toMatchObject({ condition, condition_version: "2.0" });
   });

@@ -131,6 +131,34 @@ describe("CustomerManagedKey", () => {
     ]);
   });
 
+  it("gives read-only key access to the plan identity, before the key exists", () => {
+    const PLANNER = "5e617384-9012-4b13-9e45-f60718293a4b";
+    const withReader = synth({ keyReaders: [{ objectId: PLANNER, displayName: "sp-plan" }] });
+    expect(withReader.azurerm_key_vault_access_policy.cmk_reader_5e617384).toMatchObject({
+      object_id: PLANNER,
+      key_permissions: ["Get", "List", "GetRotationPolicy"],
+    });
+    expect(withReader.azurerm_key_vault_key.cmk_key.depends_on).toContain(
+      "azurerm_key_vault_access_policy.cmk_reader_5e617384",
+    );
+  });
+
+  it("leaves the account's inline customer_managed_key to the attachment", () => {
+    expect(r.azurerm_cognitive_account.openai.lifecycle).toEqual({
+      prevent_destroy: true,
+      ignore_changes: ["customer_managed_key"],
+    });
+  });
+
+  it("notifies at most expiry - 7 days ahead, so short expiries stay valid", () => {
+    const short = synth({ expireAfterDays: 28, rotateAfterDays: 14 });
+    expect(short.azurerm_key_vault_key.cmk_key.rotation_policy).toEqual({
+      automatic: { time_after_creation: "P14D" },
+      expire_after: "P28D",
+      notify_before_expiry: "P21D",
+    });
+  });
+
   it("uses a premium vault for RSA-HSM keys", () => {
     const hsm = synth({ keyType: "RSA-HSM" });
     expect(hsm.azurerm_key_vault.cmk_key_vault.sku_name).toBe("premium");

@@ -71,9 +71,17 @@ describe("access", () => {
     expect(grants[0]).toMatchObject({ roleId: id, roleName: name, principal: APP });
   });
 
-  it("accepts a role definition GUID it does not know (custom or newer roles) as it is", () => {
+  it("accepts a role definition GUID it does not know (custom or newer roles), with a reason", () => {
     const custom = "0b7c9e2a-1111-4222-8333-444455556666";
-    const [env] = resolve(envWith([{ name: "app", principal: APP, roles: [custom] }]));
+    expect(problems(envWith([{ name: "app", principal: APP, roles: [custom] }]))).toEqual([
+      expect.objectContaining({
+        path: "access.0.roles.0",
+        message:
+          "is not in the role catalog (estate/catalog/roles.ts): say in reason what the role is and why it is needed",
+      }),
+    ]);
+    const reason = "Custom role 'AOAI deployment reader' from the platform team";
+    const [env] = resolve(envWith([{ name: "app", principal: APP, roles: [custom], reason }]));
     expect(env!.regions[0]!.access[0]).toMatchObject({
       key: `app-role-${custom}`,
       roleId: custom,
@@ -209,7 +217,57 @@ describe("access", () => {
       ["access.1.regions.0", "is not one of the environment's regions: swedencentral, francecentral"],
       ["access.1.roles.1", "grants the same role as roles[0]"],
       ["access.2.name", "duplicate grant name (also at access[1])"],
+      [
+        "access.2",
+        "gives app-chat Cognitive Services OpenAI User at the same scope as access[1] (app): keep one",
+      ],
     ]);
+  });
+
+  it("rejects two grants of one role to one principal at one scope (one Azure assignment, managed twice)", () => {
+    const found = problems(
+      envWith([
+        { name: "app", principal: APP, roles: ["inference"], regions: ["swedencentral"] },
+        {
+          name: "app-too",
+          principal: { ...APP, objectId: APP.objectId.toUpperCase() },
+          roles: ["inference"],
+        },
+        { name: "app-rg", principal: APP, roles: ["inference"], scope: "resourceGroup" },
+      ]),
+    );
+    expect(found.map((p) => [p.path, p.message])).toEqual([
+      [
+        "access.1",
+        "gives app-chat Cognitive Services OpenAI User at the same scope as access[0] (app): keep one",
+      ],
+    ]);
+  });
+
+  it("treats Cognitive Services Contributor as privileged: it can turn keys and public access back on", () => {
+    expect(
+      problems(envWith([{ name: "ops", principal: APP, roles: ["Cognitive Services Contributor"] }])),
+    ).toEqual([
+      expect.objectContaining({
+        path: "access.0.roles.0",
+        message: expect.stringMatching(/^Cognitive Services Contributor can grant access/),
+      }),
+    ]);
+  });
+
+  it("accepts ABAC conditions only on roles Azure takes them for", () => {
+    const condition =
+      "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'training'";
+    expect(problems(envWith([{ name: "app", principal: APP, roles: ["inference"], condition }]))).toEqual([
+      expect.objectContaining({
+        path: "access.0.condition",
+        message: expect.stringMatching(/^Cognitive Services OpenAI User takes no ABAC condition/),
+      }),
+    ]);
+    const [env] = resolve(
+      envWith([{ name: "app", principal: APP, roles: ["Storage Blob Data Reader"], condition }]),
+    );
+    expect(env!.regions[0]!.access[0]!.condition).toBe(condition);
   });
 
   it("rejects a principal without a valid object ID or type", () => {

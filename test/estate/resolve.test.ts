@@ -48,6 +48,7 @@ describe("resolving an environment", () => {
       versionUpgrade: "OnceCurrentVersionExpired",
       contentFilter: "strict",
     });
+    env.contentFilters = { strict: { preset: "strict" } };
     const account = resolve(env).environments[0]!.regions[0]!.account;
     expect(account.customSubdomainName).toBe(account.name);
     expect(account.deployments).toEqual([
@@ -58,6 +59,11 @@ describe("resolving an environment", () => {
         capacity: 10,
         versionUpgradeOption: "NoAutoUpgrade",
         raiPolicyName: "Microsoft.DefaultV2",
+        catalog: {
+          capability: "reasoning",
+          lifecycle: { status: "GA", retires: "2027-05-15" },
+          unit: "1K TPM",
+        },
       },
       {
         name: "embed",
@@ -66,6 +72,11 @@ describe("resolving an environment", () => {
         capacity: 5,
         versionUpgradeOption: "OnceCurrentVersionExpired",
         raiPolicyName: "strict",
+        catalog: {
+          capability: "embeddings",
+          lifecycle: { status: "GA", retires: "2027-04-15" },
+          unit: "1K TPM",
+        },
       },
     ]);
   });

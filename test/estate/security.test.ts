@@ -27,6 +27,7 @@ describe("customer-managed keys", () => {
       rotateAfterDays: 365,
       expireAfterDays: 730,
       keyAdministrators: [DEPLOYER],
+      keyReaders: [],
       allowedIpRanges: [],
       privateEndpoint: {
         name: `pep-${region.names.keyVault}`,

@@ -7,6 +7,10 @@ import { synthBundledEstate } from "./bundled";
 const { estate, synthesized, json, resources, regionStacks } = synthBundledEstate();
 
 const UNTAGGABLE = new Set([
+  "azapi_resource",
+  "azapi_update_resource",
+  "azurerm_cognitive_account_rai_blocklist",
+  "azurerm_storage_container",
   "azurerm_cognitive_account_customer_managed_key",
   "azurerm_key_vault_access_policy",
   "azurerm_role_assignment",
@@ -42,15 +46,11 @@ describe("the bundled estate", () => {
           .sort(),
       ]),
     );
-    const network = (cmk: boolean) => [
+    const network = (zones: string[]) => [
       "azurerm_network_security_group.network_nsg",
       "azurerm_network_security_rule.network_nsg_allow_https_inbound",
       "azurerm_network_security_rule.network_nsg_deny_all_inbound",
-      "azurerm_private_dns_zone_virtual_network_link.network_dns_link_privatelink_cognitiveservices_azure_com",
-      "azurerm_private_dns_zone_virtual_network_link.network_dns_link_privatelink_openai_azure_com",
-      ...(cmk
-        ? ["azurerm_private_dns_zone_virtual_network_link.network_dns_link_privatelink_vaultcore_azure_net"]
-        : []),
+      ...zones.map((z) => `azurerm_private_dns_zone_virtual_network_link.network_dns_link_privatelink_${z}`),
       "azurerm_subnet.network_private_endpoint_subnet",
       "azurerm_subnet_network_security_group_association.network_nsg_association",
       "azurerm_virtual_network.network",
@@ -65,9 +65,36 @@ describe("the bundled estate", () => {
       "azurerm_monitor_diagnostic_setting.cmk_key_vault_diagnostics",
       "azurerm_private_endpoint.cmk_private_endpoint",
     ];
+    // prod's blocklist: one item per term, named by a hash of the term.
+    const prodBlocklist = [
+      "azurerm_cognitive_account_rai_blocklist.blocklist_internal_codenames",
+      ...estate.environments
+        .find((e) => e.name === "prod")!
+        .blocklists[0]!.items.map(
+          (i) => `azapi_resource.blocklist_internal_codenames_${i.name.replace(/-/g, "_")}`,
+        ),
+      "azapi_update_resource.content_filter_prod_chat_blocklists",
+    ];
+    const fineTuning = (writer: string) => [
+      "azurerm_management_lock.fine_tuning_storage_Lock",
+      "azurerm_monitor_diagnostic_setting.fine_tuning_storage_diagnostics",
+      "azurerm_private_endpoint.fine_tuning_storage_private_endpoint",
+      "azurerm_role_assignment.fine_tuning_access_account_reader",
+      `azurerm_role_assignment.fine_tuning_access_writer_${writer}`,
+      "azurerm_storage_account.fine_tuning_storage",
+      "azurerm_storage_container.fine_tuning_storage_container_training",
+      "azurerm_storage_container.fine_tuning_storage_container_validation",
+    ];
     const region = (
       deployments: string[],
-      o: { locked: boolean; managedNetwork: boolean; cmkAdministrator?: string; access: string[] },
+      o: {
+        locked: boolean;
+        networkZones?: string[];
+        cmkAdministrator?: string;
+        access: string[];
+        filters?: string[];
+        extra?: string[];
+      },
     ) =>
       [
         "azurerm_cognitive_account.openai",
@@ -76,9 +103,11 @@ describe("the bundled estate", () => {
         "azurerm_monitor_diagnostic_setting.openai_diagnostics",
         "azurerm_private_endpoint.openai_private_endpoint",
         "azurerm_resource_group.resource_group",
-        ...(o.managedNetwork ? network(o.cmkAdministrator !== undefined) : []),
+        ...(o.networkZones ? network(o.networkZones) : []),
         ...(o.cmkAdministrator ? customerManagedKey(o.cmkAdministrator) : []),
         ...o.access.map((a) => `azurerm_role_assignment.access_${a}`),
+        ...(o.filters ?? []).map((f) => `azurerm_cognitive_account_rai_policy.content_filter_${f}`),
+        ...(o.extra ?? []),
       ].sort();
     const policies = [
       "customer_managed_key",
@@ -106,12 +135,14 @@ describe("the bundled estate", () => {
         ...o.access.map((a) => `azurerm_role_assignment.access_${a}`),
       ].sort();
     const openAiZones = ["cognitiveservices_azure_com", "openai_azure_com"];
-    const prodRegion = region(["chat", "chat_mini", "embeddings"], {
+    const prodZones = [...openAiZones, "vaultcore_azure_net", "blob_core_windows_net"];
+    const prodRegion = {
       locked: true,
-      managedNetwork: true,
+      networkZones: prodZones,
       cmkAdministrator: "0d4f5162",
       access: ["chat_app_inference", "ai_engineers_model_management"],
-    });
+      filters: ["prod_chat", "prod_images"],
+    };
     expect(addresses).toEqual({
       "dev-shared": shared({
         locked: false,
@@ -120,27 +151,30 @@ describe("the bundled estate", () => {
         defender: false,
         access: [],
       }),
-      "dev-swedencentral": region(["chat", "embeddings"], {
+      "dev-swedencentral": region(["chat", "embeddings", "images"], {
         locked: false,
-        managedNetwork: true,
+        networkZones: openAiZones,
         access: ["developers_model_management"],
+        filters: ["dev_chat"],
       }),
       "lz-shared": shared({ locked: true, zones: [], policies: false, defender: false, access: [] }),
       "lz-swedencentral": region(["chat", "embeddings"], {
         locked: true,
-        managedNetwork: false,
         cmkAdministrator: "2f617384",
         access: ["search_inference"],
       }),
       "prod-shared": shared({
         locked: true,
-        zones: [...openAiZones, "vaultcore_azure_net"],
+        zones: prodZones,
         policies: true,
         defender: true,
         access: ["platform_ops_usage_reader", "platform_ops_monitoring_reader"],
       }),
-      "prod-swedencentral": prodRegion,
-      "prod-francecentral": prodRegion,
+      "prod-swedencentral": region(["chat", "embeddings", "images"], {
+        ...prodRegion,
+        extra: [...prodBlocklist, ...fineTuning("4b8395a6")],
+      }),
+      "prod-francecentral": region(["chat", "embeddings"], { ...prodRegion, extra: prodBlocklist }),
     });
   });
 
@@ -158,30 +192,55 @@ describe("the bundled estate", () => {
     });
   });
 
-  it.each(regionStacks)("%s: each deployment after the first depends on the previous one", (stack) => {
-    const deployments = resources(stack, "azurerm_cognitive_deployment");
-    expect(deployments.length).toBeGreaterThan(1);
-    const configured = estate.environments
-      .flatMap((e) => e.regions)
-      .find((r) => r.stackName === stack)!
-      .account.deployments.map((d) => d.name);
-    const byName = new Map(deployments.map(([address, d]) => [d.name as string, { address, d }]));
-    expect([...byName.keys()].sort()).toEqual([...configured].sort());
-    const cmk = resources(stack, "azurerm_cognitive_account_customer_managed_key").length > 0;
-    configured.forEach((name, i) => {
-      const { d } = byName.get(name)!;
-      // The key attachment is an account operation too: the first deployment waits for it.
-      if (i === 0)
-        expect(d.depends_on).toEqual(
-          cmk ? ["azurerm_cognitive_account_customer_managed_key.cmk_attachment"] : undefined,
-        );
-      else
-        expect(d.depends_on).toEqual([
-          `azurerm_cognitive_deployment.${byName.get(configured[i - 1]!)!.address}`,
-        ]);
-      expect(d.cognitive_account_id).toBe("${azurerm_cognitive_account.openai.id}");
-    });
-  });
+  it.each(regionStacks)(
+    "%s: account operations run one at a time: key, blocklists and filters first, then each deployment",
+    (stack) => {
+      const r = json(stack).resource;
+      const deployments = resources(stack, "azurerm_cognitive_deployment");
+      expect(deployments.length).toBeGreaterThan(1);
+      const configured = estate.environments
+        .flatMap((e) => e.regions)
+        .find((r) => r.stackName === stack)!
+        .account.deployments.map((d) => d.name);
+      const byName = new Map(deployments.map(([address, d]) => [d.name as string, { address, d }]));
+      expect([...byName.keys()].sort()).toEqual([...configured].sort());
+
+      // Every other operation on the account, in the chain before the first deployment.
+      const operationTypes = [
+        "azurerm_cognitive_account_customer_managed_key",
+        "azurerm_cognitive_account_rai_blocklist",
+        "azapi_resource",
+        "azurerm_cognitive_account_rai_policy",
+        "azapi_update_resource",
+      ];
+      const operations = operationTypes.flatMap((t) => Object.keys(r[t] ?? {}).map((n) => `${t}.${n}`));
+      const dependsOn = (address: string): string[] => {
+        const [type, name] = address.split(".") as [string, string];
+        return r[type][name].depends_on ?? [];
+      };
+      const ancestors = (address: string): Set<string> => {
+        const seen = new Set<string>();
+        const walk = (a: string) => dependsOn(a).forEach((d) => !seen.has(d) && (seen.add(d), walk(d)));
+        walk(address);
+        return seen;
+      };
+      const first = `azurerm_cognitive_deployment.${byName.get(configured[0]!)!.address}`;
+      expect([...ancestors(first)]).toEqual(expect.arrayContaining(operations));
+      // One chain: each operation waits for exactly one other (or none, the first).
+      expect(
+        operations.filter((o) => dependsOn(o).filter((d) => operations.includes(d)).length === 0),
+      ).toHaveLength(operations.length > 0 ? 1 : 0);
+
+      configured.forEach((name, i) => {
+        const { d } = byName.get(name)!;
+        if (i > 0)
+          expect(d.depends_on).toEqual([
+            `azurerm_cognitive_deployment.${byName.get(configured[i - 1]!)!.address}`,
+          ]);
+        expect(d.cognitive_account_id).toBe("${azurerm_cognitive_account.openai.id}");
+      });
+    },
+  );
 
   it.each(regionStacks)(
     "%s: sends the account's logs to the environment's workspace across stacks",
@@ -205,7 +264,8 @@ describe("the bundled estate", () => {
   it("protects prod: locks, prevent_destroy and no purge on destroy", () => {
     for (const stack of ["prod-swedencentral", "prod-francecentral"]) {
       const [[, account]] = resources(stack, "azurerm_cognitive_account") as [[string, any]];
-      expect(account.lifecycle).toEqual({ prevent_destroy: true });
+      // The key attachment owns customer_managed_key; the account ignores its inline block.
+      expect(account.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ["customer_managed_key"] });
       const locks = Object.fromEntries(resources(stack, "azurerm_management_lock"));
       expect(locks.openai_Lock).toMatchObject({
         lock_level: "CanNotDelete",

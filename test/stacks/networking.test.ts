@@ -57,10 +57,11 @@ describe.each(["dev-swedencentral", "prod-swedencentral", "prod-francecentral", 
 describe("managed networking (prod)", () => {
   const regions = ["prod-swedencentral", "prod-francecentral"];
   const zones = ["privatelink.openai.azure.com", "privatelink.cognitiveservices.azure.com"];
-  // prod encrypts with customer-managed keys: each region's vault has an endpoint too.
-  const allZones = [...zones, "privatelink.vaultcore.azure.net"];
+  // prod encrypts with customer-managed keys (a vault endpoint per region) and fine-tunes in
+  // swedencentral (a blob endpoint there); every VNet links every zone.
+  const allZones = [...zones, "privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net"];
 
-  it("owns the Azure OpenAI and key vault zones in the shared stack", () => {
+  it("owns the Azure OpenAI, key vault and blob zones in the shared stack", () => {
     expect(
       resources("prod-shared", "azurerm_private_dns_zone")
         .map(([, z]) => z.name)

@@ -17,7 +17,9 @@ describe("role assignments", () => {
   it.each(regions.map((r) => [r.region.stackName, r] as const))(
     "%s: each grant has its role's GUID, its intended scope and a name derived from both",
     (stack, { env, region }) => {
-      const assignments = Object.fromEntries(resources(stack, "azurerm_role_assignment"));
+      const assignments = Object.fromEntries(
+        resources(stack, "azurerm_role_assignment").filter(([address]) => address.startsWith("access_")),
+      );
       expect(Object.keys(assignments).sort()).toEqual(
         region.access.map((g) => `access_${g.key.replace(/-/g, "_")}`).sort(),
       );
@@ -51,14 +53,21 @@ describe("role assignments", () => {
     });
   });
 
-  it("no bundled assignment grants Owner, Contributor or User Access Administrator", () => {
+  it("no bundled assignment grants Owner, Contributor, User Access Administrator or RBAC Administrator", () => {
+    const privileged = [
+      "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+      "b24988ac-6180-42a0-ab88-20f7382dd24c",
+      "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
+      "f58310d9-a9f6-439a-9e8d-f62e7b41a168",
+    ];
+    let checked = 0;
     for (const stack of [...regionStacks, "dev-shared", "prod-shared", "lz-shared"]) {
       for (const [, a] of resources(stack, "azurerm_role_assignment")) {
-        expect(a.role_definition_id).not.toMatch(
-          /8e3af657-a8ff-443c-a75c-2fe8c4bcb635|b24988ac-6180-42a0-ab88-20f7382dd24c|18d7d88d-d35e-4fb5-a5c3-7773c20a72d9$/,
-        );
+        checked++;
+        expect(privileged).not.toContain(a.role_definition_id.split("/").at(-1));
       }
     }
+    expect(checked).toBeGreaterThan(5);
   });
 });
 
@@ -89,6 +98,21 @@ describe("customer-managed keys", () => {
     expect(r.azurerm_key_vault.cmk_key_vault.location).toBe(r.azurerm_cognitive_account.openai.location);
   });
 
+  it.each(cmkStacks)(
+    "%s: the account may call out to its vault, and Terraform reaches the vault privately",
+    (stack) => {
+      const r = json(stack).resource;
+      const vault = r.azurerm_key_vault.cmk_key_vault.name;
+      expect(r.azurerm_cognitive_account.openai.fqdns).toContain(`${vault}.vault.azure.net`);
+      if (r.azurerm_virtual_network) {
+        // The key is created once this VNet resolves the vault's private name.
+        expect(r.azurerm_key_vault_key.cmk_key.depends_on).toContain(
+          "azurerm_private_dns_zone_virtual_network_link.network_dns_link_privatelink_vaultcore_azure_net",
+        );
+      }
+    },
+  );
+
   it("dev has no customer-managed key (unprotected, not asked for)", () => {
     expect(resources("dev-swedencentral", "azurerm_key_vault")).toEqual([]);
   });
@@ -100,13 +124,20 @@ describe("diagnostics", () => {
     const targets = [
       ...resources(stack, "azurerm_cognitive_account").map(([a]) => `\${azurerm_cognitive_account.${a}.id}`),
       ...resources(stack, "azurerm_key_vault").map(([a]) => `\${azurerm_key_vault.${a}.id}`),
+      // Storage logs live on the blob service.
+      ...resources(stack, "azurerm_storage_account").map(
+        ([a]) => `\${azurerm_storage_account.${a}.id}/blobServices/default`,
+      ),
     ];
+    expect(targets.length).toBeGreaterThan(0);
     expect(settings.map((s) => s.target_resource_id).sort()).toEqual(targets.sort());
     const workspace = new Set(settings.map((s) => s.log_analytics_workspace_id));
     expect(workspace.size).toBe(1);
     for (const s of settings) {
       expect(s.enabled_log).toEqual([{ category_group: "audit" }, { category_group: "allLogs" }]);
-      expect(s.enabled_metric).toEqual([{ category: "AllMetrics" }]);
+      expect(s.enabled_metric).toEqual([
+        { category: s.target_resource_id.endsWith("/blobServices/default") ? "Transaction" : "AllMetrics" },
+      ]);
     }
   });
 });
@@ -134,6 +165,7 @@ describe("subscription-wide protection", () => {
   });
 
   it("dev audits only; the landing zone leaves policy and Defender to the platform", () => {
+    expect(resources("dev-shared", "azurerm_subscription_policy_assignment")).toHaveLength(7);
     for (const [, p] of resources("dev-shared", "azurerm_subscription_policy_assignment")) {
       expect(JSON.parse(p.parameters).effect.value).toMatch(/^Audit/);
     }
@@ -153,5 +185,96 @@ describe("subscription-wide protection", () => {
         },
       ]);
     }
+  });
+});
+
+describe("content filters on every deployment", () => {
+  it.each(regionStacks)(
+    "%s: each deployment names a policy on its own account, created before it",
+    (stack) => {
+      const r = json(stack).resource;
+      const policies = r.azurerm_cognitive_account_rai_policy ?? {};
+      const ancestors = (type: string, name: string): Set<string> => {
+        const seen = new Set<string>();
+        const walk = (deps: string[] = []) =>
+          deps.forEach((d) => {
+            if (seen.has(d)) return;
+            seen.add(d);
+            const [t, n] = d.split(".") as [string, string];
+            walk(r[t][n].depends_on);
+          });
+        walk(r[type][name].depends_on);
+        return seen;
+      };
+      for (const [address, d] of resources(stack, "azurerm_cognitive_deployment")) {
+        const ref = /^\$\{azurerm_cognitive_account_rai_policy\.(\w+)\.name\}$/.exec(d.rai_policy_name);
+        if (!ref) {
+          // The only policy a deployment may name without creating it.
+          expect(d.rai_policy_name).toBe("Microsoft.DefaultV2");
+          continue;
+        }
+        const policy = policies[ref[1]!];
+        expect(policy.cognitive_account_id).toBe(d.cognitive_account_id);
+        expect(ancestors("azurerm_cognitive_deployment", address)).toContain(
+          `azurerm_cognitive_account_rai_policy.${ref[1]}`,
+        );
+      }
+    },
+  );
+
+  it("prod's chat deployments use the strict filter with the code-name blocklist in both regions", () => {
+    for (const stack of ["prod-swedencentral", "prod-francecentral"]) {
+      const r = json(stack).resource;
+      expect(r.azurerm_cognitive_deployment.deployment_chat.rai_policy_name).toBe(
+        "${azurerm_cognitive_account_rai_policy.content_filter_prod_chat.name}",
+      );
+      const thresholds = r.azurerm_cognitive_account_rai_policy.content_filter_prod_chat.content_filter
+        .filter((f: any) => ["Hate", "Sexual", "Violence", "Selfharm"].includes(f.name))
+        .map((f: any) => f.severity_threshold);
+      expect(new Set(thresholds)).toEqual(new Set(["Low"]));
+      expect(
+        r.azapi_update_resource.content_filter_prod_chat_blocklists.body.properties.customBlocklists,
+      ).toHaveLength(2);
+    }
+  });
+});
+
+describe("fine-tuning storage", () => {
+  const r = json("prod-swedencentral").resource;
+
+  it("is private with shared keys off, reached through a blob private endpoint", () => {
+    const storage = r.azurerm_storage_account.fine_tuning_storage;
+    expect(storage).toMatchObject({
+      public_network_access_enabled: false,
+      shared_access_key_enabled: false,
+      allow_nested_items_to_be_public: false,
+      min_tls_version: "TLS1_2",
+      network_rules: { default_action: "Deny" },
+    });
+    expect(
+      r.azurerm_private_endpoint.fine_tuning_storage_private_endpoint.private_service_connection,
+    ).toMatchObject({
+      private_connection_resource_id: "${azurerm_storage_account.fine_tuning_storage.id}",
+      subresource_names: ["blob"],
+    });
+    expect(r.azurerm_cognitive_account.openai.fqdns).toContain(`${storage.name}.blob.core.windows.net`);
+  });
+
+  it("lets the account's identity read it and the data scientists write it", () => {
+    const assignments = r.azurerm_role_assignment;
+    expect(assignments.fine_tuning_access_account_reader).toMatchObject({
+      scope: "${azurerm_storage_account.fine_tuning_storage.id}",
+      principal_id: "${azurerm_cognitive_account.openai.identity[0].principal_id}",
+      role_definition_id: expect.stringMatching(/\/2a2b9908-6ea1-4ae2-8e65-a410df84e7d1$/),
+    });
+    expect(assignments.fine_tuning_access_writer_4b8395a6).toMatchObject({
+      scope: "${azurerm_storage_account.fine_tuning_storage.id}",
+      principal_id: "4b8395a6-1234-4d35-9a67-18293a4b5c6d",
+      role_definition_id: expect.stringMatching(/\/ba92f5b4-2d11-453d-a403-e96b0029c9fe$/),
+    });
+  });
+
+  it("exists only where a base model is trained: not in francecentral", () => {
+    expect(resources("prod-francecentral", "azurerm_storage_account")).toEqual([]);
   });
 });

@@ -1,0 +1,142 @@
+/**
+ * Content filters, blocklists, quota overrides and fine-tuning: the config of the AI half. Shape only;
+ * estate/model-checks.ts and estate/content-filters.ts check it against the model catalog.
+ */
+import { z } from "zod";
+import { DEPLOYMENT_TYPES } from "../estate/catalog/deployment-types";
+import { REGION_NAMES } from "../estate/catalog/regions";
+
+const reason = z
+  .string()
+  .trim()
+  .min(10, { error: "must say why, in at least 10 characters" })
+  .max(256, { error: "must be at most 256 characters" });
+
+/** Azure's rule for RAI policy and blocklist names: letters, digits, '-', '.', '_' and '~'. */
+const raiName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._~-]{1,63}$/, {
+  error: "must be 2-64 letters, digits, '-', '.', '_' or '~', starting with a letter or digit",
+});
+
+export const SEVERITIES = ["Low", "Medium", "High", "Off"] as const;
+export const FILTER_PRESETS = ["default", "strict"] as const;
+export const FILTER_MODES = ["Default", "Asynchronous_filter"] as const;
+export const HARM_CATEGORIES = ["hate", "sexual", "violence", "selfHarm"] as const;
+
+const severity = z.enum(SEVERITIES, { error: `must be one of: ${SEVERITIES.join(", ")}` });
+const categorySeverity = z
+  .strictObject({ prompt: severity.optional(), completion: severity.optional() })
+  .describe("Block at this severity and above (Low is strictest); Off disables the filter.");
+
+export const contentFilterSchema = z
+  .strictObject({
+    preset: z
+      .enum(FILTER_PRESETS, { error: `must be one of: ${FILTER_PRESETS.join(", ")}` })
+      .default("default")
+      .describe(
+        "default: Microsoft's defaults (Medium). strict: Low for every harm category, all shields on.",
+      ),
+    severity: z
+      .strictObject(
+        Object.fromEntries(HARM_CATEGORIES.map((c) => [c, categorySeverity.optional()])) as {
+          [K in (typeof HARM_CATEGORIES)[number]]: z.ZodOptional<typeof categorySeverity>;
+        },
+      )
+      .optional()
+      .describe("Per-category thresholds over the preset."),
+    jailbreak: z.boolean().optional().describe("Prompt Shields for direct attacks. Default: on."),
+    indirectAttack: z
+      .boolean()
+      .optional()
+      .describe("Prompt Shields for attacks hidden in documents. Default: off (default), on (strict)."),
+    protectedMaterial: z
+      .boolean()
+      .optional()
+      .describe("Block protected text and code in completions. Default: on."),
+    profanity: z.boolean().optional().describe("Block profanity. Default: off (default), on (strict)."),
+    mode: z
+      .enum(FILTER_MODES, { error: `must be one of: ${FILTER_MODES.join(", ")}` })
+      .default("Default")
+      .describe("Default filters before returning; Asynchronous_filter streams first and filters after."),
+    blocklists: z
+      .array(raiName)
+      .default([])
+      .describe("Blocklists (from blocklists:) applied to prompts and completions."),
+    reason: reason
+      .optional()
+      .describe("Required when the filter is weaker than Microsoft's default in any way."),
+  })
+  .describe("A content filter (RAI policy) created on every account of the environment.");
+
+const term = z.union([
+  z.string().min(1).max(1000),
+  z.strictObject({
+    pattern: z.string().min(1).max(1000),
+    regex: z.boolean().default(false),
+  }),
+]);
+
+export const blocklistSchema = z
+  .strictObject({
+    description: z.string().max(512).optional(),
+    terms: z
+      .array(term)
+      .min(1, { error: "needs at least one term" })
+      .max(10_000, { error: "Azure allows at most 10,000 terms per blocklist" })
+      .describe(
+        "Exact terms, or { pattern, regex: true } for regular expressions. At most 1,000 characters each.",
+      ),
+  })
+  .describe("Terms blocked in prompts and completions wherever a content filter lists this blocklist.");
+
+export const quotaSchema = z
+  .strictObject({
+    region: z.enum(REGION_NAMES, { error: `must be an Azure OpenAI region: ${REGION_NAMES.join(", ")}` }),
+    model: z.string().min(1).describe("Model name (quota covers all its versions)."),
+    type: z.enum(DEPLOYMENT_TYPES, { error: `must be one of: ${DEPLOYMENT_TYPES.join(", ")}` }),
+    capacity: z
+      .number()
+      .int()
+      .min(0)
+      .describe("The subscription's quota in capacity units (1K TPM, RPM or PTU)."),
+    reason: reason.describe("Where the quota comes from, e.g. the approved support request."),
+  })
+  .describe(
+    "The subscription's actual quota for one model and type in one region, replacing the catalog default.",
+  );
+
+export const fineTuningSchema = z
+  .strictObject({
+    baseModels: z
+      .array(z.string().min(1))
+      .min(1, { error: "name at least one base model to train" })
+      .describe("Base models trained in this region, e.g. gpt-4.1-mini. Each must be trainable here."),
+    dataScientists: z
+      .array(
+        z.strictObject({
+          objectId: z.guid({ error: "must be an Entra object GUID" }),
+          type: z.enum(["User", "Group", "ServicePrincipal"]),
+          displayName: z.string().min(1).max(120),
+        }),
+      )
+      .default([])
+      .describe("Who may upload training data (Storage Blob Data Contributor on the storage account)."),
+    containers: z
+      .array(
+        z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, {
+          error: "must be a valid blob container name",
+        }),
+      )
+      .default(["training", "validation"])
+      .describe("Blob containers for training data."),
+  })
+  .describe("Private storage for fine-tuning data in this region, read by the account's identity.");
+
+export const contentFiltersSchema = z
+  .record(raiName, contentFilterSchema)
+  .default({})
+  .describe("Named content filters; deployments refer to them by name (or to Microsoft.DefaultV2).");
+export const blocklistsSchema = z.record(raiName, blocklistSchema).default({}).describe("Named blocklists.");
+export const quotasSchema = z
+  .array(quotaSchema)
+  .default([])
+  .describe("Granted quota that differs from the catalog's defaults, each with its reason.");

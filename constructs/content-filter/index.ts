@@ -1,0 +1,140 @@
+/**
+ * ContentFilter: a content filter (RAI policy) on an account, with every filter written out, and its
+ * blocklists attached. Deployments name it in rai_policy_name.
+ *
+ * Meets: responsible AI. Azure and provider constraints that shaped it:
+ * - azurerm 4.55 requires all five fields of every content_filter, severity_threshold included for the
+ *   binary filters (Jailbreak, Indirect Attack, Protected Material, Profanity) where Azure ignores it;
+ * - base_policy_name forces replacement; Microsoft.DefaultV2 is the base Azure itself assigns;
+ * - azurerm 4.55 cannot attach blocklists (customBlocklists): an azapi_update_resource on the policy
+ *   owns just that property at a pinned API version; azurerm's own updates read the policy first, so
+ *   they keep it;
+ * - the policy must exist before the deployments that use it, and every write is an account operation,
+ *   serialized with the others.
+ */
+import { Construct } from "constructs";
+import { AzapiUpdateResource, COGNITIVE_SERVICES_API_VERSION } from "../azapi";
+import { CognitiveAccountRaiPolicy } from "../azurerm";
+import type { Blocklist } from "../blocklist";
+import type { OpenAiAccount } from "../openai-account";
+import { PropError, requireMatch, requireOneOf } from "../validation";
+
+export interface RaiFilter {
+  /** Azure's filter name: Hate, Sexual, Violence, Selfharm, Jailbreak, Indirect Attack, ... */
+  readonly name: string;
+  readonly source: "Prompt" | "Completion";
+  readonly enabled: boolean;
+  readonly blocking: boolean;
+  /** Block at this severity and above; ignored by Azure for binary filters. */
+  readonly severityThreshold: "Low" | "Medium" | "High";
+}
+
+export interface ContentFilterProps {
+  readonly account: OpenAiAccount;
+  readonly name: string;
+  /** Every filter, for every source it applies to. */
+  readonly filters: readonly RaiFilter[];
+  /**
+   * @default "Microsoft.DefaultV2"
+   */
+  readonly basePolicyName?: string;
+  /**
+   * "Default" filters before a response is returned; "Asynchronous_filter" streams first.
+   * @default "Default"
+   */
+  readonly mode?: "Default" | "Asynchronous_filter";
+  /**
+   * Blocklists applied to prompts and completions.
+   * @default none
+   */
+  readonly blocklists?: readonly Blocklist[];
+  /**
+   * @default no tags
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._~-]{1,63}$/;
+/** Filters Azure needs on both prompt and completion for a policy to filter harm at all. */
+const HARM_FILTERS = ["Hate", "Sexual", "Violence", "Selfharm"];
+
+export class ContentFilter extends Construct {
+  /** The policy name, as deployments reference it. */
+  readonly name: string;
+  readonly policy: CognitiveAccountRaiPolicy;
+
+  constructor(scope: Construct, id: string, props: ContentFilterProps) {
+    super(scope, id);
+    const mode = props.mode ?? "Default";
+    requireMatch(this, "name", props.name, NAME, "must be 2-64 letters, digits, '-', '.', '_' or '~'");
+    if (props.name.toLowerCase().startsWith("microsoft"))
+      throw new PropError(this, "name", props.name, "may not start with Microsoft (Azure's own policies)");
+    requireOneOf(this, "mode", mode, ["Default", "Asynchronous_filter"]);
+    const seen = new Set<string>();
+    for (const f of props.filters) {
+      requireOneOf(this, `filters[${f.name}].source`, f.source, ["Prompt", "Completion"]);
+      requireOneOf(this, `filters[${f.name}].severityThreshold`, f.severityThreshold, [
+        "Low",
+        "Medium",
+        "High",
+      ]);
+      const key = `${f.name}/${f.source}`;
+      if (seen.has(key)) throw new PropError(this, "filters", key, "must name each filter and source once");
+      seen.add(key);
+    }
+    for (const harm of HARM_FILTERS) {
+      for (const source of ["Prompt", "Completion"]) {
+        if (!seen.has(`${harm}/${source}`))
+          throw new PropError(
+            this,
+            "filters",
+            `${harm}/${source}`,
+            "must include every harm category for prompts and completions",
+          );
+      }
+    }
+
+    this.policy = props.account.chainOperation(
+      (previous) =>
+        new CognitiveAccountRaiPolicy(this, "Resource", {
+          name: props.name,
+          cognitiveAccountId: props.account.id,
+          basePolicyName: props.basePolicyName ?? "Microsoft.DefaultV2",
+          mode,
+          contentFilter: props.filters.map((f) => ({
+            name: f.name,
+            source: f.source,
+            filterEnabled: f.enabled,
+            blockEnabled: f.blocking,
+            severityThreshold: f.severityThreshold,
+          })),
+          tags: { ...props.tags },
+          dependsOn: previous ? [previous] : undefined,
+        }),
+    );
+
+    const blocklists = props.blocklists ?? [];
+    if (blocklists.length > 0) {
+      props.account.chainOperation(
+        (previous) =>
+          new AzapiUpdateResource(this, "blocklists", {
+            type: `Microsoft.CognitiveServices/accounts/raiPolicies@${COGNITIVE_SERVICES_API_VERSION}`,
+            resourceId: this.policy.id,
+            body: {
+              properties: {
+                customBlocklists: blocklists.flatMap((b) =>
+                  ["Prompt", "Completion"].map((source) => ({
+                    blocklistName: b.name,
+                    blocking: true,
+                    source,
+                  })),
+                ),
+              },
+            },
+            dependsOn: [...blocklists.map((b) => b.resource), ...(previous ? [previous] : [])],
+          }),
+      );
+    }
+    this.name = props.name;
+  }
+}

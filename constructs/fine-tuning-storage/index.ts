@@ -1,0 +1,140 @@
+/**
+ * FineTuningStorage: a private storage account for the customer's fine-tuning data, next to the
+ * account that trains on it.
+ *
+ * Meets: customization with the customer's own data, privately. Azure constraints that shaped it
+ * (Checkov CKV_AZURE_33/44/59/190/206, Azure Policy b2982f36, 8c6a50c6, 4fa4b6c0, fe83a0eb):
+ * - no public network access, firewall default Deny with trusted Azure services let through (Azure
+ *   OpenAI reads training files by managed identity), a private endpoint for blob;
+ * - shared keys off, OAuth by default, no public blobs, TLS 1.2, HTTPS only, infrastructure encryption;
+ * - versioning and soft delete for blobs and containers, so a bad upload or delete can be undone;
+ * - containers are created through Azure Resource Manager (storage_account_id), so Terraform needs no
+ *   data-plane access to a private account.
+ * Who may read and write is granted outside, with Access: the account's identity reads, data
+ * scientists write.
+ */
+import { Construct } from "constructs";
+import { StorageAccount, StorageContainer } from "../azurerm";
+import { PrivateEndpoint } from "../private-endpoint";
+import { addDeleteLock } from "../protection";
+import { PropError, requireMatch, requireOneOf } from "../validation";
+
+export interface StoragePrivateEndpoint {
+  readonly name: string;
+  readonly networkInterfaceName: string;
+  readonly subnetId: string;
+  /** The privatelink.blob.core.windows.net zone; none when Azure Policy writes the records. */
+  readonly dnsZoneIds: readonly string[];
+}
+
+export interface FineTuningStorageProps {
+  readonly name: string;
+  readonly location: string;
+  readonly resourceGroupName: string;
+  readonly privateEndpoint: StoragePrivateEndpoint;
+  /**
+   * @default ["training", "validation"]
+   */
+  readonly containers?: readonly string[];
+  /**
+   * ZRS keeps three copies across availability zones in the region, and the data stays in the region.
+   * @default "ZRS"
+   */
+  readonly replication?: "LRS" | "ZRS";
+  /**
+   * Days deleted blobs and containers stay recoverable.
+   * @default 30
+   */
+  readonly softDeleteDays?: number;
+  /**
+   * Delete lock and prevent_destroy.
+   * @default true
+   */
+  readonly protection?: boolean;
+  /**
+   * @default no tags
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+const NAME = /^[a-z0-9]{3,24}$/;
+const CONTAINER = /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/;
+
+export class FineTuningStorage extends Construct {
+  readonly id: string;
+  readonly name: string;
+  /** The blob service, where diagnostics attach. */
+  readonly blobServiceId: string;
+  readonly resource: StorageAccount;
+
+  constructor(scope: Construct, id: string, props: FineTuningStorageProps) {
+    super(scope, id);
+    const containers = props.containers ?? ["training", "validation"];
+    const softDelete = props.softDeleteDays ?? 30;
+    const protection = props.protection ?? true;
+    requireMatch(this, "name", props.name, NAME, "must be 3-24 lower-case letters or digits");
+    requireOneOf(this, "replication", props.replication ?? "ZRS", ["LRS", "ZRS"]);
+    if (!Number.isInteger(softDelete) || softDelete < 1 || softDelete > 365)
+      throw new PropError(this, "softDeleteDays", softDelete, "must be a whole number of days, 1-365");
+    if (containers.length === 0)
+      throw new PropError(this, "containers", containers, "needs at least one container");
+    for (const c of containers)
+      requireMatch(this, "containers", c, CONTAINER, "entries must be valid container names");
+
+    this.resource = new StorageAccount(this, "Resource", {
+      name: props.name,
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      accountKind: "StorageV2",
+      accountTier: "Standard",
+      accountReplicationType: props.replication ?? "ZRS",
+      publicNetworkAccessEnabled: false,
+      sharedAccessKeyEnabled: false,
+      defaultToOauthAuthentication: true,
+      allowNestedItemsToBePublic: false,
+      httpsTrafficOnlyEnabled: true,
+      minTlsVersion: "TLS1_2",
+      infrastructureEncryptionEnabled: true,
+      crossTenantReplicationEnabled: false,
+      localUserEnabled: false,
+      sftpEnabled: false,
+      networkRules: {
+        defaultAction: "Deny",
+        bypass: ["AzureServices"],
+        ipRules: [],
+        virtualNetworkSubnetIds: [],
+      },
+      blobProperties: {
+        versioningEnabled: true,
+        deleteRetentionPolicy: { days: softDelete },
+        containerDeleteRetentionPolicy: { days: softDelete },
+      },
+      tags: { ...props.tags },
+      lifecycle: protection ? { preventDestroy: true } : undefined,
+    });
+    if (protection) addDeleteLock(this, this.resource.id, "Protected environment: holds fine-tuning data.");
+
+    for (const container of containers) {
+      new StorageContainer(this, `container_${container}`, {
+        name: container,
+        storageAccountId: this.resource.id,
+        containerAccessType: "private",
+      });
+    }
+    new PrivateEndpoint(this, "private_endpoint", {
+      name: props.privateEndpoint.name,
+      networkInterfaceName: props.privateEndpoint.networkInterfaceName,
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      subnetId: props.privateEndpoint.subnetId,
+      targetResourceId: this.resource.id,
+      subresource: "blob",
+      dnsZoneIds: props.privateEndpoint.dnsZoneIds,
+      tags: props.tags,
+    });
+
+    this.id = this.resource.id;
+    this.name = props.name;
+    this.blobServiceId = `${this.resource.id}/blobServices/default`;
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * Deployments against the model catalog, before synth: the model and version exist, the deployment type
+ * offers them in the region (data-zone types only inside the region's data zone), capacity respects
+ * the PTU minimum and step, the account's deployment limits hold, and the lifecycle allows it
+ * (retired: error; retiring within 90 days: warning). Quota is summed across environments later,
+ * per subscription, in checkQuotas.
+ */
+import type { ConfigIssue } from "../config/errors";
+import type { LoadedEnvironment } from "../config/load";
+import type { DeploymentConfig, RegionConfig } from "../config/schema";
+import { isDataZone, isProvisioned, type DeploymentType } from "./catalog/deployment-types";
+import {
+  ACCOUNT_LIMITS,
+  MODELS,
+  modelFacts,
+  modelVersions,
+  RETIREMENT_WARNING_DAYS,
+  type ModelVersionFacts,
+} from "./catalog/models";
+import { regionFacts } from "./catalog/regions";
+import type { DeploymentCatalogFacts } from "./types";
+
+/** A fine-tuned model's name: <base model>-<base version>.ft-<job id>. */
+const FINE_TUNED = /^(.+)\.ft-([A-Za-z0-9_-]+)$/;
+
+export interface CheckedDeployment {
+  readonly facts: DeploymentCatalogFacts;
+  /** Present when the quota check applies: the model whose quota the capacity draws on. */
+  readonly quotaModel?: string;
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+const list = (items: readonly string[], max = 8) =>
+  items.length > max ? `${items.slice(0, max).join(", ")} and ${items.length - max} more` : items.join(", ");
+
+/** Fine-tunable base models, by the name a fine-tuned model carries (gpt-4.1-mini-2025-04-14). */
+function fineTunableBase(base: string): ModelVersionFacts | undefined {
+  return MODELS.find((m) => m.fineTuning && (`${m.name}-${m.version}` === base || m.name === base));
+}
+
+export function checkDeployment(
+  env: LoadedEnvironment,
+  region: RegionConfig,
+  regionIndex: number,
+  deployment: DeploymentConfig,
+  index: number,
+  today: string,
+  issues: ConfigIssue[],
+  warnings: ConfigIssue[],
+): CheckedDeployment {
+  const path = ["regions", regionIndex, "deployments", index];
+  const error = (sub: (string | number)[], message: string, value?: unknown) =>
+    issues.push(env.issueAt([...path, ...sub], message, value));
+  const { model, type, capacity } = deployment;
+  const location = region.location;
+
+  const lifecycle = (retires: string | undefined, what: string, replacement?: string) => {
+    if (!retires) return;
+    const days = daysBetween(today, retires);
+    const instead = replacement ? `; move to ${replacement}` : "";
+    if (days <= 0)
+      error(["model"], `${what} retired on ${retires}: Azure no longer serves it${instead}`, model.name);
+    else if (days <= RETIREMENT_WARNING_DAYS)
+      warnings.push(
+        env.issueAt(
+          [...path, "model"],
+          `${what} retires on ${retires}, in ${days} days${instead}`,
+          model.name,
+        ),
+      );
+  };
+
+  const fineTuned = FINE_TUNED.exec(model.name);
+  if (fineTuned) {
+    const [, base, jobId] = fineTuned as unknown as [string, string, string];
+    const facts = fineTunableBase(base);
+    if (!facts?.fineTuning) {
+      const bases = MODELS.filter((m) => m.fineTuning).map((m) => `${m.name}-${m.version}`);
+      error(
+        ["model", "name"],
+        `names no fine-tunable base model; fine-tuned names start with one of: ${list(bases)}`,
+        base,
+      );
+      return { facts: { capability: "chat", lifecycle: { status: "GA" }, fineTunedFrom: base } };
+    }
+    const ft = facts.fineTuning;
+    if (model.version !== "1")
+      error(["model", "version"], 'must be "1": Azure versions fine-tuned models as 1', model.version);
+    if (!region.fineTuning?.baseModels.includes(facts.name)) {
+      error(
+        ["model", "name"],
+        `a fine-tuned model is deployed on the account that trained it: add fineTuning with baseModels: [${facts.name}] to this region`,
+        model.name,
+      );
+    }
+    const where = ft.deployments[type];
+    if (!where?.includes(location)) {
+      const offered = Object.entries(ft.deployments)
+        .filter(([, regions]) => regions.includes(location))
+        .map(([t]) => t);
+      error(
+        ["type"],
+        `fine-tuned ${facts.name} cannot be deployed as ${type} in ${location}; here it can be: ${offered.join(", ") || "nothing"}`,
+        type,
+      );
+    }
+    lifecycle(ft.retires, `fine-tuned ${facts.name}`);
+    if (where?.includes(location)) checkCapacity(facts, type, capacity, location, error);
+    return {
+      facts: {
+        capability: facts.capability,
+        lifecycle: { status: "GA", retires: ft.retires },
+        unit: isProvisioned(type) ? "PTU" : facts.unit,
+        fineTunedFrom: `${facts.name}-${facts.version}`,
+        jobId,
+      },
+    };
+  }
+
+  const versions = modelVersions(model.name);
+  if (versions.length === 0) {
+    const names = [...new Set(MODELS.map((m) => m.name))];
+    error(
+      ["model", "name"],
+      `is not in the model catalog (estate/catalog/models.ts); known: ${list(names, 40)}`,
+      model.name,
+    );
+    return { facts: { capability: "chat", lifecycle: { status: "GA" } } };
+  }
+  const facts = modelFacts(model.name, model.version);
+  if (!facts) {
+    error(
+      ["model", "version"],
+      `is not a version of ${model.name} in the catalog; known: ${versions.map((v) => v.version).join(", ")}`,
+      model.version,
+    );
+    return { facts: { capability: versions[0]!.capability, lifecycle: versions[0]!.lifecycle } };
+  }
+
+  lifecycle(facts.lifecycle.retires, `${model.name} ${model.version}`, facts.lifecycle.replacement);
+
+  const regions = facts.offers[type];
+  if (!regions) {
+    const types = Object.keys(facts.offers);
+    error(
+      ["type"],
+      `${model.name} ${model.version} is not offered as ${type}; it is offered as: ${types.join(", ")}`,
+      type,
+    );
+  } else if (!regions.includes(location)) {
+    const zone = regionFacts(location).dataZone;
+    if (isDataZone(type) && !zone) {
+      error(
+        ["type"],
+        `${location} is in no Microsoft data zone (US or EU), so it has no ${type} deployments`,
+        type,
+      );
+    } else {
+      const nearby = zone ? regions.filter((r) => regionFacts(r).dataZone === zone) : [];
+      const hint =
+        nearby.length > 0 ? `; in the ${zone} data zone: ${list(nearby)}` : `; offered in: ${list(regions)}`;
+      error(["type"], `${model.name} ${model.version} is not offered as ${type} in ${location}${hint}`, type);
+    }
+  }
+  if (regions?.includes(location)) checkCapacity(facts, type, capacity, location, error);
+  return {
+    facts: {
+      capability: facts.capability,
+      lifecycle: facts.lifecycle,
+      unit: isProvisioned(type) ? "PTU" : facts.unit,
+    },
+    quotaModel: model.name,
+  };
+}
+
+function checkCapacity(
+  facts: ModelVersionFacts,
+  type: DeploymentType,
+  capacity: number,
+  location: string,
+  error: (sub: (string | number)[], message: string, value?: unknown) => void,
+): void {
+  if (!isProvisioned(type)) return;
+  if (!facts.ptu) {
+    error(
+      ["type"],
+      `the catalog has no PTU sizes for ${facts.name}; add them before deploying it as ${type}`,
+      type,
+    );
+    return;
+  }
+  const rules = type === "ProvisionedManaged" ? facts.ptu.regional : facts.ptu.globalAndDataZone;
+  if (capacity < rules.min || (capacity - rules.min) % rules.step !== 0) {
+    error(
+      ["capacity"],
+      `${type} ${facts.name} in ${location} takes at least ${rules.min} PTUs, in steps of ${rules.step} (${rules.min}, ${rules.min + rules.step}, ${rules.min + 2 * rules.step}, ...)`,
+      capacity,
+    );
+  } else if (capacity > ACCOUNT_LIMITS.ptuPerDeployment) {
+    error(["capacity"], `a deployment holds at most ${ACCOUNT_LIMITS.ptuPerDeployment} PTUs`, capacity);
+  }
+}
+
+/** Limits per account: standard deployments and fine-tuned deployments. */
+export function checkAccountLimits(
+  env: LoadedEnvironment,
+  region: RegionConfig,
+  regionIndex: number,
+  issues: ConfigIssue[],
+): void {
+  const standard = region.deployments.filter((d) => !isProvisioned(d.type));
+  if (standard.length > ACCOUNT_LIMITS.standardDeployments) {
+    issues.push(
+      env.issueAt(
+        ["regions", regionIndex, "deployments"],
+        `has ${standard.length} standard deployments; an account takes at most ${ACCOUNT_LIMITS.standardDeployments}: move some to another region`,
+      ),
+    );
+  }
+  const fineTuned = region.deployments.filter((d) => FINE_TUNED.test(d.model.name));
+  if (fineTuned.length > ACCOUNT_LIMITS.fineTunedDeployments) {
+    issues.push(
+      env.issueAt(
+        ["regions", regionIndex, "deployments"],
+        `has ${fineTuned.length} fine-tuned deployments; an account takes at most ${ACCOUNT_LIMITS.fineTunedDeployments}`,
+      ),
+    );
+  }
+}
+
+/** Whether the base model can be trained in the region (regional training keeps data in the region). */
+export function checkFineTuning(
+  env: LoadedEnvironment,
+  region: RegionConfig,
+  regionIndex: number,
+  issues: ConfigIssue[],
+): void {
+  region.fineTuning?.baseModels.forEach((name, i) => {
+    const at = ["regions", regionIndex, "fineTuning", "baseModels", i];
+    const facts = MODELS.find((m) => m.name === name && m.fineTuning);
+    if (!facts?.fineTuning) {
+      const trainable = [...new Set(MODELS.filter((m) => m.fineTuning).map((m) => m.name))];
+      issues.push(
+        env.issueAt(at, `cannot be fine-tuned; fine-tunable models: ${trainable.join(", ")}`, name),
+      );
+    } else if (!facts.fineTuning.trainingRegions.includes(region.location)) {
+      issues.push(
+        env.issueAt(
+          at,
+          `is not trained in ${region.location}; regional training is offered in: ${facts.fineTuning.trainingRegions.join(", ")}`,
+          name,
+        ),
+      );
+    }
+  });
+}

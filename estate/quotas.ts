@@ -1,0 +1,86 @@
+/**
+ * Quota: Azure grants capacity per subscription, region, model (all versions) and deployment type.
+ * The sum over every deployment in a subscription, across environments, must fit the quota: the
+ * catalog's default (tier 1), or the grant a config declares with its reason.
+ */
+import type { ConfigIssue, ConfigPath } from "../config/errors";
+import type { LoadedEnvironment } from "../config/load";
+import type { DeploymentType } from "./catalog/deployment-types";
+import { modelVersions } from "./catalog/models";
+import type { QuotaUsage } from "./types";
+
+export interface QuotaUse {
+  readonly env: LoadedEnvironment;
+  /** Where the capacity is set, for the error. */
+  readonly path: ConfigPath;
+  readonly subscriptionId: string;
+  readonly region: string;
+  readonly model: string;
+  readonly type: DeploymentType;
+  readonly capacity: number;
+}
+
+const keyOf = (sub: string, region: string, model: string, type: string) =>
+  [sub.toLowerCase(), region, model, type].join("|");
+
+export function checkQuotas(
+  environments: readonly LoadedEnvironment[],
+  uses: readonly QuotaUse[],
+  issues: ConfigIssue[],
+): QuotaUsage[] {
+  // Declared grants, per subscription; two environments sharing one must agree.
+  const declared = new Map<string, { capacity: number; env: LoadedEnvironment }>();
+  for (const env of environments) {
+    env.config.quotas.forEach((q, i) => {
+      if (modelVersions(q.model).length === 0) {
+        issues.push(env.issueAt(["quotas", i, "model"], "is not in the model catalog", q.model));
+        return;
+      }
+      const key = keyOf(env.config.subscriptionId, q.region, q.model, q.type);
+      const other = declared.get(key);
+      if (other && other.capacity !== q.capacity) {
+        issues.push(
+          env.issueAt(
+            ["quotas", i, "capacity"],
+            `${other.env.file} declares ${other.capacity} for the same subscription, region, model and type; the subscription has one quota`,
+            q.capacity,
+          ),
+        );
+      } else if (!other) declared.set(key, { capacity: q.capacity, env });
+    });
+  }
+
+  const groups = new Map<string, QuotaUse[]>();
+  for (const use of uses) {
+    const key = keyOf(use.subscriptionId, use.region, use.model, use.type);
+    groups.set(key, [...(groups.get(key) ?? []), use]);
+  }
+
+  const usage: QuotaUsage[] = [];
+  for (const [key, group] of groups) {
+    const { subscriptionId, region, model, type } = group[0]!;
+    const used = group.reduce((sum, u) => sum + u.capacity, 0);
+    const grant = declared.get(key);
+    const catalog = modelVersions(model).find((m) => m.defaultQuota?.[type] !== undefined)?.defaultQuota?.[
+      type
+    ];
+    const limit = grant?.capacity ?? catalog;
+    const source = grant ? "config" : catalog !== undefined ? "catalog" : undefined;
+    usage.push({ subscriptionId, region, model, type, used, limit, source });
+    if (limit === undefined || used <= limit) continue;
+    const last = group.at(-1)!;
+    const parts = group.map((u) => `${u.env.config.name} ${u.capacity}`).join(" + ");
+    const fix =
+      source === "config"
+        ? "lower capacity, or raise the declared quota once Azure grants more"
+        : "lower capacity, or declare the subscription's granted quota under quotas: with its reason";
+    issues.push(
+      last.env.issueAt(
+        last.path,
+        `${model} ${type} in ${region} needs ${used} units (${parts}) but the subscription's quota is ${limit} (${source === "config" ? "declared" : "catalog default"}): ${fix}`,
+        last.capacity,
+      ),
+    );
+  }
+  return usage;
+}

@@ -1,0 +1,79 @@
+/**
+ * The model catalog is data typed by hand: these checks keep its tables consistent with each other and
+ * with Azure's region list.
+ */
+import { DEPLOYMENT_TYPES, isDataZone, isProvisioned } from "../../estate/catalog/deployment-types";
+import { MODELS } from "../../estate/catalog/models";
+import { REGION_NAMES, regionFacts } from "../../estate/catalog/regions";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const entries = MODELS.map((m) => [`${m.name} ${m.version}`, m] as const);
+
+describe("the model catalog", () => {
+  it("lists each model version once", () => {
+    const keys = entries.map(([k]) => k);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it.each(entries)(
+    "%s: offers only deployment types azurerm 4.55 accepts, each in at least one Azure region",
+    (_, m) => {
+      const offers = Object.entries(m.offers);
+      expect(offers.length).toBeGreaterThan(0);
+      for (const [type, regions] of offers) {
+        expect(DEPLOYMENT_TYPES).toContain(type);
+        expect(regions.length).toBeGreaterThan(0);
+        for (const region of regions) expect(REGION_NAMES).toContain(region);
+        expect(new Set(regions).size).toBe(regions.length);
+      }
+    },
+  );
+
+  it.each(entries)("%s: data-zone types only in regions inside a data zone", (_, m) => {
+    for (const [type, regions] of Object.entries(m.offers)) {
+      if (!isDataZone(type as never)) continue;
+      for (const region of regions)
+        expect({ region, zone: regionFacts(region).dataZone }).toEqual({ region, zone: expect.any(String) });
+    }
+  });
+
+  it.each(entries)("%s: provisioned offers come with PTU sizes, quotas only for offered types", (_, m) => {
+    const types = Object.keys(m.offers);
+    if (types.some((t) => isProvisioned(t as never))) expect(m.ptu).toBeDefined();
+    for (const [type, quota] of Object.entries(m.defaultQuota ?? {})) {
+      expect(types).toContain(type);
+      expect(quota).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(entries)("%s: lifecycle dates are dates and replacements are in the catalog", (_, m) => {
+    if (m.lifecycle.retires) expect(m.lifecycle.retires).toMatch(DATE);
+    if (m.lifecycle.replacement) expect(MODELS.map((x) => x.name)).toContain(m.lifecycle.replacement);
+  });
+
+  it.each(entries.filter(([, m]) => m.fineTuning))(
+    "%s: trains and deploys fine-tuned models in Azure regions",
+    (_, m) => {
+      const ft = m.fineTuning!;
+      expect(ft.trainingRegions.length).toBeGreaterThan(0);
+      for (const r of ft.trainingRegions) expect(REGION_NAMES).toContain(r);
+      for (const [type, regions] of Object.entries(ft.deployments)) {
+        expect(DEPLOYMENT_TYPES).toContain(type);
+        expect(regions.length).toBeGreaterThan(0);
+        for (const r of regions) expect(REGION_NAMES).toContain(r);
+      }
+      if (ft.retires) expect(ft.retires).toMatch(DATE);
+    },
+  );
+
+  it("covers every capability the mission names: chat, reasoning, code, embeddings, image, audio", () => {
+    expect(new Set(MODELS.map((m) => m.capability))).toEqual(
+      new Set(["chat", "reasoning", "code", "embeddings", "image", "audio"]),
+    );
+  });
+
+  it("offers every deployment type azurerm 4.55 accepts for at least one model", () => {
+    const offered = new Set(MODELS.flatMap((m) => Object.keys(m.offers)));
+    for (const type of DEPLOYMENT_TYPES) expect(offered).toContain(type);
+  });
+});

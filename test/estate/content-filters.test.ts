@@ -1,0 +1,161 @@
+/**
+ * Content filter config → RAI policies: presets, per-category thresholds, the weaker-than-default rule,
+ * references from deployments and blocklists.
+ */
+import { resolveEstate } from "../../estate/resolve";
+import { issuesOf, load, validEnvironment } from "../helpers";
+
+function env(
+  contentFilters: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+  filter = "Microsoft.DefaultV2",
+) {
+  const e = validEnvironment() as any;
+  e.regions[0].deployments[0].contentFilter = filter;
+  return { ...e, contentFilters, ...extra };
+}
+const resolve = (e: Record<string, unknown>) => resolveEstate(load({ dev: e })).environments[0]!;
+const problems = (e: Record<string, unknown>) =>
+  issuesOf(() => resolveEstate(load({ dev: e }))).map((i) => ({
+    path: i.path.join("."),
+    message: i.message,
+  }));
+const filterOf = (e: Record<string, unknown>, name: string) =>
+  resolve(e).contentFilters.find((f) => f.name === name)!;
+const threshold = (f: ReturnType<typeof filterOf>, name: string, source: string) =>
+  f.filters.find((x) => x.name === name && x.source === source);
+
+describe("content filters", () => {
+  it("default preset: Medium on every harm category both ways, jailbreak and protected material on", () => {
+    const f = filterOf(env({ chat: {} }), "chat");
+    expect(f.basePolicyName).toBe("Microsoft.DefaultV2");
+    expect(f.mode).toBe("Default");
+    for (const harm of ["Hate", "Sexual", "Violence", "Selfharm"]) {
+      for (const source of ["Prompt", "Completion"]) {
+        expect(threshold(f, harm, source)).toEqual({
+          name: harm,
+          source,
+          enabled: true,
+          blocking: true,
+          severityThreshold: "Medium",
+        });
+      }
+    }
+    expect(threshold(f, "Jailbreak", "Prompt")).toMatchObject({ enabled: true, blocking: true });
+    expect(threshold(f, "Indirect Attack", "Prompt")).toMatchObject({ enabled: false });
+    expect(threshold(f, "Protected Material Text", "Completion")).toMatchObject({
+      enabled: true,
+      blocking: true,
+    });
+    expect(threshold(f, "Protected Material Code", "Completion")).toMatchObject({
+      enabled: true,
+      blocking: true,
+    });
+    expect(f.filters).toHaveLength(14);
+    expect(f.weakerThanDefault).toEqual([]);
+  });
+
+  it("strict preset: Low everywhere, every shield and profanity on", () => {
+    const f = filterOf(env({ tight: { preset: "strict" } }), "tight");
+    const harms = f.filters.filter((x) => ["Hate", "Sexual", "Violence", "Selfharm"].includes(x.name));
+    expect(new Set(harms.map((x) => x.severityThreshold))).toEqual(new Set(["Low"]));
+    expect(
+      f.filters
+        .filter((x) => !["Hate", "Sexual", "Violence", "Selfharm"].includes(x.name))
+        .every((x) => x.enabled),
+    ).toBe(true);
+  });
+
+  it("applies per-category thresholds over the preset", () => {
+    const f = filterOf(
+      env({ chat: { preset: "strict", severity: { violence: { completion: "Medium" } } } }),
+      "chat",
+    );
+    expect(threshold(f, "Violence", "Completion")?.severityThreshold).toBe("Medium");
+    expect(threshold(f, "Violence", "Prompt")?.severityThreshold).toBe("Low");
+  });
+
+  it("refuses a filter weaker than Microsoft's default without a reason, saying where", () => {
+    expect(
+      problems(
+        env({
+          lax: {
+            severity: { hate: { prompt: "High" }, sexual: { completion: "Off" } },
+            jailbreak: false,
+            mode: "Asynchronous_filter",
+          },
+        }),
+      ),
+    ).toEqual([
+      {
+        path: "contentFilters.lax",
+        message:
+          "is weaker than Microsoft's default (hate prompt High, sexual completion Off, jailbreak shield off, asynchronous filtering): state why in reason, or keep Medium or stricter",
+      },
+    ]);
+  });
+
+  it("accepts it with a reason, turns Off into a disabled filter and records what is weaker", () => {
+    const reason = "Medical triage: symptom descriptions trip the self-harm filter at Medium";
+    const f = filterOf(
+      env({ medical: { severity: { selfHarm: { prompt: "High", completion: "Off" } }, reason } }),
+      "medical",
+    );
+    expect(f.reason).toBe(reason);
+    expect(f.weakerThanDefault).toEqual(["selfHarm prompt High", "selfHarm completion Off"]);
+    expect(threshold(f, "Selfharm", "Completion")).toMatchObject({ enabled: false, blocking: false });
+  });
+
+  it("needs every deployment's filter to exist, and refuses Microsoft.Default", () => {
+    expect(problems(env({}, {}, "strict"))).toEqual([
+      {
+        path: "regions.0.deployments.0.contentFilter",
+        message:
+          "is not a content filter of this environment: define it under contentFilters, or use Microsoft.DefaultV2",
+      },
+    ]);
+    expect(problems(env({}, {}, "Microsoft.Default"))).toEqual([
+      {
+        path: "regions.0.deployments.0.contentFilter",
+        message:
+          "Microsoft.Default has no Prompt Shields or protected-material filters: use Microsoft.DefaultV2 or a filter of your own",
+      },
+    ]);
+    expect(() => resolve(env({ strict: { preset: "strict" } }, {}, "strict"))).not.toThrow();
+  });
+
+  it("refuses names of Azure's own policies", () => {
+    expect(problems(env({ "Microsoft.Mine": {} }))).toEqual([
+      {
+        path: "contentFilters.Microsoft.Mine",
+        message: "names starting with Microsoft are Azure's own policies",
+      },
+    ]);
+  });
+});
+
+describe("blocklists", () => {
+  const blocklists = {
+    codenames: { terms: ["Project Bluebird", { pattern: "CONTOSO-[0-9]{4}", regex: true }] },
+  };
+
+  it("expand to items named by their content, so reordering changes nothing", () => {
+    const a = resolve(env({ chat: { blocklists: ["codenames"] } }, { blocklists })).blocklists[0]!;
+    const reversed = { codenames: { terms: [...blocklists.codenames.terms].reverse() } };
+    const b = resolve(env({ chat: { blocklists: ["codenames"] } }, { blocklists: reversed })).blocklists[0]!;
+    expect(a.items.map((i) => i.name).sort()).toEqual(b.items.map((i) => i.name).sort());
+    expect(a.items).toEqual([
+      { name: expect.stringMatching(/^item-[0-9a-f]{12}$/), pattern: "Project Bluebird", regex: false },
+      { name: expect.stringMatching(/^item-[0-9a-f]{12}$/), pattern: "CONTOSO-[0-9]{4}", regex: true },
+    ]);
+  });
+
+  it("must exist where a filter names them, and hold no repeated term", () => {
+    expect(problems(env({ chat: { blocklists: ["missing"] } }, { blocklists }))).toEqual([
+      { path: "contentFilters.chat.blocklists.0", message: "is not defined under blocklists: codenames" },
+    ]);
+    expect(problems(env({}, { blocklists: { twice: { terms: ["a b", "a b"] } } }))).toEqual([
+      { path: "blocklists.twice.terms.1", message: "repeats terms[0]" },
+    ]);
+  });
+});

@@ -1,0 +1,350 @@
+/**
+ * Deployments against the model catalog: each rule fails a bad config with its message and location,
+ * and passes a good one. Lifecycle is judged on 2026-11-30.
+ */
+import { resolveEstate } from "../../estate/resolve";
+import { issuesOf, load, validEnvironment } from "../helpers";
+
+const TODAY = "2026-11-30";
+type Deployment = Record<string, unknown>;
+const chat = (extra: Deployment = {}): Deployment => ({
+  name: "chat",
+  model: { name: "gpt-5.1", version: "2025-11-13" },
+  type: "GlobalStandard",
+  capacity: 10,
+  ...extra,
+});
+
+function env(
+  deployments: Deployment[],
+  region: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+) {
+  const e = validEnvironment() as any;
+  Object.assign(e.regions[0], { deployments, ...region });
+  return { ...e, ...extra };
+}
+const resolve = (...envs: Record<string, unknown>[]) =>
+  resolveEstate(load(Object.fromEntries(envs.map((e) => [e.name as string, e]))), { today: TODAY });
+const problems = (...envs: Record<string, unknown>[]) =>
+  issuesOf(() => resolve(...envs)).map((i) => ({ path: i.path.join("."), message: i.message }));
+const ok = (...envs: Record<string, unknown>[]) => expect(() => resolve(...envs)).not.toThrow();
+
+describe("model and version", () => {
+  it("accept a catalogued model and version", () => ok(env([chat()])));
+
+  it("reject a model the catalog does not know, listing known ones", () => {
+    expect(problems(env([chat({ model: { name: "gpt-6", version: "2027-01-01" } })]))).toEqual([
+      {
+        path: "regions.0.deployments.0.model.name",
+        message: expect.stringMatching(/^is not in the model catalog .*known: .*gpt-5\.1/),
+      },
+    ]);
+  });
+
+  it("reject an unknown version, listing the known ones", () => {
+    expect(problems(env([chat({ model: { name: "gpt-5.1", version: "2025-01-01" } })]))).toEqual([
+      {
+        path: "regions.0.deployments.0.model.version",
+        message: "is not a version of gpt-5.1 in the catalog; known: 2025-11-13",
+      },
+    ]);
+  });
+});
+
+describe("regional availability", () => {
+  it("rejects a type the model is not offered as", () => {
+    expect(
+      problems(env([chat({ model: { name: "gpt-5.5", version: "2026-04-24" }, type: "DataZoneStandard" })])),
+    ).toEqual([
+      {
+        path: "regions.0.deployments.0.type",
+        message: "gpt-5.5 2026-04-24 is not offered as DataZoneStandard; it is offered as: GlobalStandard",
+      },
+    ]);
+  });
+
+  it("rejects a region the type does not offer, naming regions in the same data zone", () => {
+    const images = {
+      name: "images",
+      model: { name: "gpt-image-1.5", version: "2025-12-16" },
+      type: "DataZoneStandard",
+      capacity: 1,
+    };
+    const frc = {
+      location: "francecentral",
+      network: { addressSpace: "10.31.0.0/24", privateEndpointSubnet: "10.31.0.0/27" },
+    };
+    expect(problems(env([images], frc))).toEqual([
+      {
+        path: "regions.0.deployments.0.type",
+        message:
+          "gpt-image-1.5 2025-12-16 is not offered as DataZoneStandard in francecentral; in the EU data zone: polandcentral, swedencentral",
+      },
+    ]);
+    ok(env([images]));
+  });
+
+  it("rejects data-zone types in a region outside any data zone", () => {
+    const uks = { location: "uksouth" };
+    expect(problems(env([chat({ type: "DataZoneStandard" })], uks))).toEqual([
+      {
+        path: "regions.0.deployments.0.type",
+        message: "uksouth is in no Microsoft data zone (US or EU), so it has no DataZoneStandard deployments",
+      },
+    ]);
+    ok(env([chat({ type: "DataZoneStandard" })]));
+  });
+
+  it("explains DeveloperTier before anything else runs", () => {
+    expect(problems(env([chat({ type: "DeveloperTier" })]))).toEqual([
+      {
+        path: "regions.0.deployments.0.type",
+        message: expect.stringMatching(/^DeveloperTier is for fine-tuned model evaluation only/),
+      },
+    ]);
+  });
+});
+
+describe("capacity", () => {
+  it.each([
+    [
+      "GlobalProvisionedManaged",
+      10,
+      "GlobalProvisionedManaged gpt-5.1 in swedencentral takes at least 15 PTUs, in steps of 5 (15, 20, 25, ...)",
+    ],
+    [
+      "GlobalProvisionedManaged",
+      17,
+      "GlobalProvisionedManaged gpt-5.1 in swedencentral takes at least 15 PTUs, in steps of 5 (15, 20, 25, ...)",
+    ],
+    [
+      "ProvisionedManaged",
+      60,
+      "ProvisionedManaged gpt-5.1 in swedencentral takes at least 50 PTUs, in steps of 50 (50, 100, 150, ...)",
+    ],
+  ])("rejects %s with %i PTUs", (type, capacity, message) => {
+    expect(problems(env([chat({ type, capacity })]))).toEqual([
+      { path: "regions.0.deployments.0.capacity", message },
+    ]);
+  });
+
+  it.each([
+    ["GlobalProvisionedManaged", 20],
+    ["DataZoneProvisionedManaged", 15],
+    ["ProvisionedManaged", 100],
+  ])("accepts %s with %i PTUs", (type, capacity) => ok(env([chat({ type, capacity })])));
+
+  it("allows at most 32 standard deployments per account", () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => chat({ name: `chat-${i}`, capacity: 1 }));
+    expect(problems(env(many(33)))).toEqual([
+      {
+        path: "regions.0.deployments",
+        message: "has 33 standard deployments; an account takes at most 32: move some to another region",
+      },
+    ]);
+    ok(env(many(32)));
+  });
+});
+
+describe("quota", () => {
+  const dzs = (capacity: number) => chat({ type: "DataZoneStandard", capacity });
+
+  it("rejects capacity beyond the catalog's default quota, with the fix", () => {
+    expect(problems(env([dzs(400)]))).toEqual([
+      {
+        path: "regions.0.deployments.0.capacity",
+        message:
+          "gpt-5.1 DataZoneStandard in swedencentral needs 400 units (dev 400) but the subscription's quota is 300 (catalog default): lower capacity, or declare the subscription's granted quota under quotas: with its reason",
+      },
+    ]);
+    ok(env([dzs(300)]));
+  });
+
+  it("sums every deployment of a model and type in the region, across versions' deployments", () => {
+    expect(problems(env([dzs(200), { ...dzs(200), name: "chat-2" }])).map((p) => p.path)).toEqual([
+      "regions.0.deployments.1.capacity",
+    ]);
+  });
+
+  it("takes a declared grant instead, with its reason", () => {
+    const quotas = [
+      {
+        region: "swedencentral",
+        model: "gpt-5.1",
+        type: "DataZoneStandard",
+        capacity: 1000,
+        reason: "Approved in support request 123456",
+      },
+    ];
+    ok(env([dzs(400)], {}, { quotas }));
+    const estate = resolve(env([dzs(400)], {}, { quotas }));
+    expect(estate.quotas).toEqual([
+      expect.objectContaining({
+        region: "swedencentral",
+        model: "gpt-5.1",
+        used: 400,
+        limit: 1000,
+        source: "config",
+      }),
+    ]);
+    expect(problems(env([dzs(400)], {}, { quotas: [{ ...quotas[0], reason: "more" }] }))).toEqual([
+      { path: "quotas.0.reason", message: "must say why, in at least 10 characters" },
+    ]);
+  });
+
+  it("sums across environments that share a subscription", () => {
+    const dev = env([dzs(200)], {}, { azurePolicy: { assign: false } });
+    const test = { ...env([dzs(200)]), name: "test" };
+    expect(problems(dev, test)).toEqual([
+      {
+        path: "regions.0.deployments.0.capacity",
+        message: expect.stringMatching(
+          /needs 400 units \(dev 200 \+ test 200\) but the subscription's quota is 300/,
+        ),
+      },
+    ]);
+  });
+
+  it("rejects a declared quota for a model the catalog does not know", () => {
+    const quotas = [
+      {
+        region: "swedencentral",
+        model: "gpt-6",
+        type: "GlobalStandard",
+        capacity: 10,
+        reason: "Approved in support request 1",
+      },
+    ];
+    expect(problems(env([chat()], {}, { quotas }))).toEqual([
+      { path: "quotas.0.model", message: "is not in the model catalog" },
+    ]);
+  });
+});
+
+describe("lifecycle", () => {
+  it("rejects a retired model and names its replacement", () => {
+    expect(problems(env([chat({ model: { name: "gpt-4o", version: "2024-11-20" } })]))).toEqual([
+      {
+        path: "regions.0.deployments.0.model",
+        message: "gpt-4o 2024-11-20 retired on 2026-10-01: Azure no longer serves it; move to gpt-5.1",
+      },
+    ]);
+  });
+
+  it("warns, without failing, about a model retiring within 90 days", () => {
+    const estate = resolve(env([chat({ model: { name: "gpt-5-mini", version: "2025-08-07" } })]));
+    expect(estate.warnings.map((w) => [w.path.join("."), w.message])).toEqual([
+      ["regions.0.deployments.0.model", "gpt-5-mini 2025-08-07 retires on 2027-02-06, in 68 days"],
+    ]);
+    expect(resolve(env([chat()])).warnings).toEqual([]);
+  });
+
+  it("judges on the given day: the same model is an error after its retirement", () => {
+    const mini = env([chat({ model: { name: "gpt-5-mini", version: "2025-08-07" } })]);
+    expect(() => resolveEstate(load({ dev: mini }), { today: "2027-02-06" })).toThrow(
+      /retired on 2027-02-06/,
+    );
+    expect(resolveEstate(load({ dev: mini }), { today: "2026-06-01" }).warnings).toEqual([]);
+  });
+});
+
+describe("fine-tuned models", () => {
+  const fineTuning = { baseModels: ["gpt-4.1-mini"] };
+  const ft = (extra: Deployment = {}) =>
+    chat({
+      name: "support",
+      model: { name: "gpt-4.1-mini-2025-04-14.ft-0123abcd", version: "1" },
+      type: "Standard",
+      capacity: 5,
+      ...extra,
+    });
+
+  it("deploy on the account that trained them, with the base model's facts", () => {
+    const estate = resolve(env([ft()], { fineTuning }));
+    expect(estate.environments[0]!.regions[0]!.account.deployments[0]!.catalog).toEqual({
+      capability: "chat",
+      lifecycle: { status: "GA", retires: "2027-10-14" },
+      unit: "1K TPM",
+      fineTunedFrom: "gpt-4.1-mini-2025-04-14",
+      jobId: "0123abcd",
+    });
+    expect(estate.environments[0]!.regions[0]!.fineTuning?.baseModels).toEqual(["gpt-4.1-mini"]);
+  });
+
+  it("need version 1", () => {
+    expect(
+      problems(
+        env([ft({ model: { name: "gpt-4.1-mini-2025-04-14.ft-0123abcd", version: "2" } })], { fineTuning }),
+      ),
+    ).toEqual([
+      {
+        path: "regions.0.deployments.0.model.version",
+        message: 'must be "1": Azure versions fine-tuned models as 1',
+      },
+    ]);
+  });
+
+  it("need the region to fine-tune their base model", () => {
+    expect(problems(env([ft()]))).toEqual([
+      {
+        path: "regions.0.deployments.0.model.name",
+        message:
+          "a fine-tuned model is deployed on the account that trained it: add fineTuning with baseModels: [gpt-4.1-mini] to this region",
+      },
+    ]);
+  });
+
+  it("deploy only as the types Azure allows for fine-tuned models there", () => {
+    expect(problems(env([ft({ type: "GlobalProvisionedManaged", capacity: 15 })], { fineTuning }))).toEqual([
+      expect.objectContaining({
+        path: "regions.0.deployments.0.type",
+        message:
+          "fine-tuned gpt-4.1-mini cannot be deployed as GlobalProvisionedManaged in swedencentral; here it can be: Standard, GlobalStandard",
+      }),
+    ]);
+  });
+
+  it("name a fine-tunable base model", () => {
+    expect(
+      problems(env([ft({ model: { name: "gpt-5.1-2025-11-13.ft-abc", version: "1" } })], { fineTuning })),
+    ).toEqual([
+      {
+        path: "regions.0.deployments.0.model.name",
+        message: expect.stringMatching(
+          /^names no fine-tunable base model; fine-tuned names start with one of: .*gpt-4\.1-mini-2025-04-14/,
+        ),
+      },
+    ]);
+  });
+
+  it("train only where the base model trains with data residency", () => {
+    const frc = {
+      location: "francecentral",
+      network: { addressSpace: "10.31.0.0/24", privateEndpointSubnet: "10.31.0.0/27" },
+    };
+    expect(problems(env([chat()], { ...frc, fineTuning }))).toEqual([
+      {
+        path: "regions.0.fineTuning.baseModels.0",
+        message:
+          "is not trained in francecentral; regional training is offered in: northcentralus, swedencentral",
+      },
+    ]);
+    expect(problems(env([chat()], { fineTuning: { baseModels: ["gpt-5.1"] } }))).toEqual([
+      {
+        path: "regions.0.fineTuning.baseModels.0",
+        message: expect.stringMatching(/^cannot be fine-tuned; fine-tunable models: /),
+      },
+    ]);
+  });
+
+  it("get a blob endpoint: the region needs room and the blob zone", () => {
+    const estate = resolve(env([chat()], { fineTuning }));
+    const region = estate.environments[0]!.regions[0]!;
+    expect(region.fineTuning?.privateEndpoint.zoneNames).toEqual(["privatelink.blob.core.windows.net"]);
+    expect(estate.environments[0]!.shared.privateDnsZones).toContain("privatelink.blob.core.windows.net");
+    expect(region.account.allowedFqdns).toContain(
+      `${region.fineTuning!.storageAccountName}.blob.core.windows.net`,
+    );
+  });
+});

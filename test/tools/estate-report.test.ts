@@ -1,0 +1,47 @@
+import { resolveEstate } from "../../estate/resolve";
+import { renderEstateReport } from "../../tools/estate-report";
+import { load, validEnvironment } from "../helpers";
+
+describe("the estate report", () => {
+  const env = validEnvironment() as any;
+  env.regions[0].fineTuning = { baseModels: ["gpt-4.1-mini"] };
+  env.regions[0].deployments.push(
+    {
+      name: "reasoning",
+      model: { name: "gpt-5.4", version: "2026-03-05" },
+      type: "GlobalStandard",
+      capacity: 20,
+    },
+    {
+      name: "support",
+      model: { name: "gpt-4.1-mini-2025-04-14.ft-0123abcd", version: "1" },
+      type: "Standard",
+      capacity: 5,
+      contentFilter: "weak",
+    },
+  );
+  env.contentFilters = {
+    weak: { severity: { hate: { prompt: "High" } }, reason: "Moderation tool reads hateful posts" },
+  };
+  const estate = resolveEstate(load({ dev: env }), { today: "2026-11-30" });
+  const report = renderEstateReport(estate, estate.environments[0]!, "2026-11-30");
+
+  it("lists each deployment with its share of quota, filter and lifecycle", () => {
+    expect(report).toContain(
+      "| swedencentral | chat | gpt-5.1 2025-11-13 | reasoning | GlobalStandard | 10 × 1K TPM | 1% of 1000 | Microsoft.DefaultV2 | GA | 2027-05-15 |",
+    );
+  });
+
+  it("says when the catalog has no quota for a model, and that fine-tuned ones draw on none", () => {
+    expect(report).toContain("| GlobalStandard | 20 × 1K TPM | not in catalog |");
+    expect(report).toContain(
+      "| swedencentral | support | gpt-4.1-mini-2025-04-14.ft-0123abcd (fine-tuned gpt-4.1-mini-2025-04-14) | chat | Standard | 5 × 1K TPM | n/a | weak | GA | 2027-10-14 |",
+    );
+  });
+
+  it("shows a weaker filter with its reason", () => {
+    expect(report).toContain(
+      "| weak | Microsoft.DefaultV2 | Default | hate prompt High (Moderation tool reads hateful posts) | none |",
+    );
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The estate report: per environment, a markdown table of what runs where (region, model, type,
+ * capacity, share of quota, content filter, lifecycle), for reviewers and capacity planning.
+ * Pure: main.ts writes it beside cdktf.out.
+ */
+import { formatIssue } from "../config/errors";
+import type { Estate, EnvironmentEstate, QuotaUsage } from "../estate/types";
+
+const cell = (text: string | number) => String(text).replace(/\|/g, "\\|");
+const row = (cells: (string | number)[]) => `| ${cells.map(cell).join(" | ")} |`;
+
+function quotaCell(usage: QuotaUsage | undefined): string {
+  if (!usage || usage.limit === undefined) return "not in catalog";
+  const pct = usage.limit === 0 ? "∞" : `${Math.round((usage.used / usage.limit) * 100)}%`;
+  return `${pct} of ${usage.limit}${usage.source === "config" ? " (declared)" : ""}`;
+}
+
+export function renderEstateReport(estate: Estate, env: EnvironmentEstate, today: string): string {
+  const usage = (region: string, model: string, type: string) =>
+    estate.quotas.find(
+      (q) =>
+        q.subscriptionId.toLowerCase() === env.subscriptionId.toLowerCase() &&
+        q.region === region &&
+        q.model === model &&
+        q.type === type,
+    );
+  const lines = [
+    `# Estate report: ${env.name}`,
+    "",
+    `From \`${env.sourceFile}\`, lifecycle judged on ${today}. Quota is per subscription, region, model and`,
+    "type, summed over every environment in the subscription.",
+    "",
+    "## Deployments",
+    "",
+    row([
+      "region",
+      "deployment",
+      "model",
+      "capability",
+      "type",
+      "capacity",
+      "quota used",
+      "content filter",
+      "lifecycle",
+      "retires",
+    ]),
+    row(Array(10).fill("---")),
+  ];
+  for (const region of env.regions) {
+    for (const d of region.account.deployments) {
+      const facts = d.catalog;
+      const model = facts.fineTunedFrom
+        ? `${d.model.name} (fine-tuned ${facts.fineTunedFrom})`
+        : `${d.model.name} ${d.model.version}`;
+      lines.push(
+        row([
+          region.location,
+          d.name,
+          model,
+          facts.capability,
+          d.type,
+          `${d.capacity} × ${facts.unit ?? "unit"}`,
+          facts.fineTunedFrom ? "n/a" : quotaCell(usage(region.location, d.model.name, d.type)),
+          d.raiPolicyName,
+          facts.lifecycle.status,
+          facts.lifecycle.retires ?? "not announced",
+        ]),
+      );
+    }
+  }
+  if (env.contentFilters.length > 0) {
+    lines.push(
+      "",
+      "## Content filters",
+      "",
+      row(["filter", "base", "mode", "weaker than default", "blocklists"]),
+    );
+    lines.push(row(Array(5).fill("---")));
+    for (const f of env.contentFilters) {
+      const weaker =
+        f.weakerThanDefault.length > 0 ? `${f.weakerThanDefault.join(", ")} (${f.reason})` : "no";
+      lines.push(row([f.name, f.basePolicyName, f.mode, weaker, f.blocklists.join(", ") || "none"]));
+    }
+  }
+  const warnings = estate.warnings.filter((w) => w.file === env.sourceFile);
+  if (warnings.length > 0) {
+    lines.push("", "## Warnings", "", ...warnings.map((w) => `- ${formatIssue(w)}`));
+  }
+  return `${lines.join("\n")}\n`;
+}
