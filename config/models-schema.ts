@@ -91,7 +91,12 @@ export const blocklistSchema = z
 export const quotaSchema = z
   .strictObject({
     region: z.enum(REGION_NAMES, { error: `must be an Azure OpenAI region: ${REGION_NAMES.join(", ")}` }),
-    model: z.string().min(1).describe("Model name (quota covers all its versions)."),
+    model: z
+      .string()
+      .min(1)
+      .describe(
+        "Model name (quota covers all its versions). Provisioned types share one quota across models.",
+      ),
     type: z.enum(DEPLOYMENT_TYPES, { error: `must be one of: ${DEPLOYMENT_TYPES.join(", ")}` }),
     capacity: z
       .number()

@@ -6,7 +6,12 @@
  * The azapi provider version and every ARM API version are pinned here: azapi sends bodies as written,
  * so an API version change can change behaviour and must be a reviewed edit of this file.
  */
-import { TerraformProvider, TerraformResource, type ITerraformDependable } from "cdktf";
+import {
+  TerraformProvider,
+  TerraformResource,
+  type ITerraformDependable,
+  type TerraformResourceLifecycle,
+} from "cdktf";
 import type { Construct } from "constructs";
 
 export const AZAPI_PROVIDER_VERSION = "2.7.0";
@@ -39,6 +44,7 @@ export class AzapiProvider extends TerraformProvider {
 
 interface AzapiMeta {
   readonly dependsOn?: ITerraformDependable[];
+  readonly lifecycle?: TerraformResourceLifecycle;
 }
 
 /** An azapi_resource: an ARM resource created with a PUT of `body`. */
@@ -60,6 +66,7 @@ export class AzapiResource extends TerraformResource {
       terraformResourceType: "azapi_resource",
       terraformGeneratorMetadata: { providerName: "azapi", providerVersion: AZAPI_PROVIDER_VERSION },
       dependsOn: config.dependsOn,
+      lifecycle: config.lifecycle,
     });
   }
 
@@ -79,7 +86,8 @@ export class AzapiResource extends TerraformResource {
 
 /**
  * An azapi_update_resource: reads an existing ARM resource, merges `body` into it and PUTs it back.
- * It owns only the properties in `body`; azurerm keeps managing the rest.
+ * It owns only the properties in `body`; azurerm keeps managing the rest. Deleting it changes nothing
+ * in Azure, so a property it set must be reset by the resource itself, never by removing it.
  */
 export interface AzapiUpdateResourceConfig extends AzapiMeta {
   readonly type: string;
@@ -97,6 +105,7 @@ export class AzapiUpdateResource extends TerraformResource {
       terraformResourceType: "azapi_update_resource",
       terraformGeneratorMetadata: { providerName: "azapi", providerVersion: AZAPI_PROVIDER_VERSION },
       dependsOn: config.dependsOn,
+      lifecycle: config.lifecycle,
     });
   }
 

@@ -95,9 +95,12 @@ export function resolveContentFilters(
     binary("Profanity", "Completion", profanity);
 
     if (weaker.length > 0 && !config.reason) {
+      const approval = weaker.some((w) => w.endsWith(" Off") || w.startsWith("asynchronous"))
+        ? "; turning a filter off or filtering asynchronously also needs Microsoft's approval for the subscription (modified content filtering), or apply fails"
+        : "";
       at(
         [],
-        `is weaker than Microsoft's default (${weaker.join(", ")}): state why in reason, or keep Medium or stricter`,
+        `is weaker than Microsoft's default (${weaker.join(", ")}): state why in reason, or keep Medium or stricter${approval}`,
       );
     }
     config.blocklists.forEach((b, i) => {

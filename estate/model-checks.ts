@@ -36,6 +36,23 @@ export function daysBetween(from: string, to: string): number {
 const list = (items: readonly string[], max = 8) =>
   items.length > max ? `${items.slice(0, max).join(", ")} and ${items.length - max} more` : items.join(", ");
 
+/**
+ * The documented replacement, or the first in its chain of replacements that is still served today
+ * (o3-mini was replaced by o4-mini, which has retired too).
+ */
+export function liveReplacement(name: string, today: string): string | undefined {
+  const seen = new Set<string>();
+  let current: string | undefined = name;
+  while (current && !seen.has(current)) {
+    seen.add(current);
+    const versions = modelVersions(current);
+    if (versions.some((v) => !v.lifecycle.retires || daysBetween(today, v.lifecycle.retires) > 0))
+      return current;
+    current = versions.find((v) => v.lifecycle.replacement)?.lifecycle.replacement;
+  }
+  return undefined;
+}
+
 /** Fine-tunable base models, by the name a fine-tuned model carries (gpt-4.1-mini-2025-04-14). */
 function fineTunableBase(base: string): ModelVersionFacts | undefined {
   return MODELS.find((m) => m.fineTuning && (`${m.name}-${m.version}` === base || m.name === base));
@@ -60,7 +77,8 @@ export function checkDeployment(
   const lifecycle = (retires: string | undefined, what: string, replacement?: string) => {
     if (!retires) return;
     const days = daysBetween(today, retires);
-    const instead = replacement ? `; move to ${replacement}` : "";
+    const live = replacement ? liveReplacement(replacement, today) : undefined;
+    const instead = live ? `; move to ${live}` : "";
     if (days <= 0)
       error(["model"], `${what} retired on ${retires}: Azure no longer serves it${instead}`, model.name);
     else if (days <= RETIREMENT_WARNING_DAYS)
@@ -160,8 +178,13 @@ export function checkDeployment(
       );
     } else {
       const nearby = zone ? regions.filter((r) => regionFacts(r).dataZone === zone) : [];
+      // Never suggest another data zone for a data-zone type: that would move where data is processed.
       const hint =
-        nearby.length > 0 ? `; in the ${zone} data zone: ${list(nearby)}` : `; offered in: ${list(regions)}`;
+        nearby.length > 0
+          ? `; in the ${zone} data zone: ${list(nearby)}`
+          : isDataZone(type)
+            ? `; it is not offered in the ${zone} data zone at all`
+            : `; offered in: ${list(regions)}`;
       error(["type"], `${model.name} ${model.version} is not offered as ${type} in ${location}${hint}`, type);
     }
   }
@@ -236,7 +259,9 @@ export function checkFineTuning(
   env: LoadedEnvironment,
   region: RegionConfig,
   regionIndex: number,
+  today: string,
   issues: ConfigIssue[],
+  warnings: ConfigIssue[],
 ): void {
   region.fineTuning?.baseModels.forEach((name, i) => {
     const at = ["regions", regionIndex, "fineTuning", "baseModels", i];
@@ -251,6 +276,15 @@ export function checkFineTuning(
         env.issueAt(
           at,
           `is not trained in ${region.location}; regional training is offered in: ${facts.fineTuning.trainingRegions.join(", ")}`,
+          name,
+        ),
+      );
+    } else if (facts.lifecycle.retires && daysBetween(today, facts.lifecycle.retires) <= 0) {
+      // Its fine-tuned deployments keep their own, later date; whether new jobs still start is not documented.
+      warnings.push(
+        env.issueAt(
+          at,
+          `base model ${name} retired on ${facts.lifecycle.retires}; fine-tuned deployments run until ${facts.fineTuning.retires ?? "their own retirement"}, but check that Azure still starts training jobs for it`,
           name,
         ),
       );

@@ -5,7 +5,7 @@
  */
 import type { ConfigIssue, ConfigPath } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
-import type { DeploymentType } from "./catalog/deployment-types";
+import { isProvisioned, type DeploymentType } from "./catalog/deployment-types";
 import { modelVersions } from "./catalog/models";
 import type { QuotaUsage } from "./types";
 
@@ -20,8 +20,11 @@ export interface QuotaUse {
   readonly capacity: number;
 }
 
-const keyOf = (sub: string, region: string, model: string, type: string) =>
-  [sub.toLowerCase(), region, model, type].join("|");
+/** Provisioned quota is per shape (type), shared by every model: PTUs are counted together. */
+export const ALL_MODELS = "(all models)";
+const quotaModel = (model: string, type: DeploymentType) => (isProvisioned(type) ? ALL_MODELS : model);
+const keyOf = (sub: string, region: string, model: string, type: DeploymentType) =>
+  [sub.toLowerCase(), region, quotaModel(model, type), type].join("|");
 
 export function checkQuotas(
   environments: readonly LoadedEnvironment[],
@@ -32,7 +35,7 @@ export function checkQuotas(
   const declared = new Map<string, { capacity: number; env: LoadedEnvironment }>();
   for (const env of environments) {
     env.config.quotas.forEach((q, i) => {
-      if (modelVersions(q.model).length === 0) {
+      if (!isProvisioned(q.type) && modelVersions(q.model).length === 0) {
         issues.push(env.issueAt(["quotas", i, "model"], "is not in the model catalog", q.model));
         return;
       }
@@ -58,7 +61,8 @@ export function checkQuotas(
 
   const usage: QuotaUsage[] = [];
   for (const [key, group] of groups) {
-    const { subscriptionId, region, model, type } = group[0]!;
+    const { subscriptionId, region, type } = group[0]!;
+    const model = quotaModel(group[0]!.model, type);
     const used = group.reduce((sum, u) => sum + u.capacity, 0);
     const grant = declared.get(key);
     const catalog = modelVersions(model).find((m) => m.defaultQuota?.[type] !== undefined)?.defaultQuota?.[
@@ -69,7 +73,9 @@ export function checkQuotas(
     usage.push({ subscriptionId, region, model, type, used, limit, source });
     if (limit === undefined || used <= limit) continue;
     const last = group.at(-1)!;
-    const parts = group.map((u) => `${u.env.config.name} ${u.capacity}`).join(" + ");
+    const parts = group
+      .map((u) => `${u.env.config.name}${isProvisioned(type) ? ` ${u.model}` : ""} ${u.capacity}`)
+      .join(" + ");
     const fix =
       source === "config"
         ? "lower capacity, or raise the declared quota once Azure grants more"

@@ -99,7 +99,7 @@ function resolveRegion(
   }
   const accountId = scopeIds.account(sub, names.resourceGroup.name, names.account.name);
   const groupId = scopeIds.resourceGroup(sub, names.resourceGroup.name);
-  checkFineTuning(env, region, index, issues);
+  checkFineTuning(env, region, index, ctx.today, issues, ctx.warnings);
   checkAccountLimits(env, region, index, issues);
   const deployments = region.deployments.map((d, i) => {
     const checked = checkDeployment(env, region, index, d, i, ctx.today, issues, ctx.warnings);

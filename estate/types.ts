@@ -21,6 +21,7 @@ export interface Estate {
 export interface QuotaUsage {
   readonly subscriptionId: string;
   readonly region: string;
+  /** The model, or "(all models)" for provisioned types, whose PTU quota is per shape. */
   readonly model: string;
   readonly type: DeploymentType;
   /** Sum of the capacity of every deployment in the subscription, across environments. */

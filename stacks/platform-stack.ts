@@ -57,6 +57,10 @@ export class PlatformStack extends ReadableAddressStack {
           resourceGroup: [{ preventDeletionIfContainsResources: true }],
           // Key-encryption vaults have purge protection (Azure OpenAI requires it), so purging could
           // only fail; a destroyed vault or key stays recoverable for 90 days and is recovered on re-create.
+          // Storage accounts here are private, with a blob endpoint only: reading queue or static-website
+          // properties through the data plane would fail with 403. Everything the estate sets on
+          // storage (blob properties, containers) goes through Resource Manager.
+          storage: [{ dataPlaneAvailable: false }],
           keyVault: [
             {
               purgeSoftDeleteOnDestroy: false,

@@ -100,8 +100,10 @@ export class RegionStack extends PlatformStack {
 
     // Blocklists, then the filters that use them, then the deployments that use the filters.
     const used = new Set(env.contentFilters.flatMap((f) => f.blocklists));
-    if (used.size > 0)
+    // Every custom filter owns its blocklist attachment through azapi, even when it has none.
+    if (env.contentFilters.length > 0) {
       new AzapiProvider(this, "azapi", { subscriptionId: env.subscriptionId, tenantId: env.tenantId });
+    }
     const blocklists = new Map(
       env.blocklists
         .filter((b) => used.has(b.name))

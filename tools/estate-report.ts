@@ -4,6 +4,7 @@
  * Pure: main.ts writes it beside cdktf.out.
  */
 import { formatIssue } from "../config/errors";
+import { ALL_MODELS } from "../estate/quotas";
 import type { Estate, EnvironmentEstate, QuotaUsage } from "../estate/types";
 
 const cell = (text: string | number) => String(text).replace(/\|/g, "\\|");
@@ -11,7 +12,8 @@ const row = (cells: (string | number)[]) => `| ${cells.map(cell).join(" | ")} |`
 
 function quotaCell(usage: QuotaUsage | undefined): string {
   if (!usage || usage.limit === undefined) return "not in catalog";
-  const pct = usage.limit === 0 ? "∞" : `${Math.round((usage.used / usage.limit) * 100)}%`;
+  if (usage.limit === 0) return "no quota (0)";
+  const pct = `${Math.round((usage.used / usage.limit) * 100)}%`;
   return `${pct} of ${usage.limit}${usage.source === "config" ? " (declared)" : ""}`;
 }
 
@@ -21,7 +23,7 @@ export function renderEstateReport(estate: Estate, env: EnvironmentEstate, today
       (q) =>
         q.subscriptionId.toLowerCase() === env.subscriptionId.toLowerCase() &&
         q.region === region &&
-        q.model === model &&
+        (q.model === model || q.model === ALL_MODELS) &&
         q.type === type,
     );
   const lines = [

@@ -57,11 +57,25 @@ export interface ContentFilterProps {
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._~-]{1,63}$/;
 /** Filters Azure needs on both prompt and completion for a policy to filter harm at all. */
 const HARM_FILTERS = ["Hate", "Sexual", "Violence", "Selfharm"];
+/** Filter names Azure knows (ListRaiContentFilters, 2025-06-01) and the sources each applies to. */
+const FILTER_SOURCES: Readonly<Record<string, readonly string[]>> = {
+  Hate: ["Prompt", "Completion"],
+  Sexual: ["Prompt", "Completion"],
+  Violence: ["Prompt", "Completion"],
+  Selfharm: ["Prompt", "Completion"],
+  Profanity: ["Prompt", "Completion"],
+  Jailbreak: ["Prompt"],
+  "Indirect Attack": ["Prompt"],
+  "Protected Material Text": ["Completion"],
+  "Protected Material Code": ["Completion"],
+};
 
 export class ContentFilter extends Construct {
   /** The policy name, as deployments reference it. */
   readonly name: string;
   readonly policy: CognitiveAccountRaiPolicy;
+  /** Sets the policy's customBlocklists (azapi): azurerm 4.55 cannot. */
+  readonly blocklistAttachment: AzapiUpdateResource;
 
   constructor(scope: Construct, id: string, props: ContentFilterProps) {
     super(scope, id);
@@ -72,7 +86,15 @@ export class ContentFilter extends Construct {
     requireOneOf(this, "mode", mode, ["Default", "Asynchronous_filter"]);
     const seen = new Set<string>();
     for (const f of props.filters) {
-      requireOneOf(this, `filters[${f.name}].source`, f.source, ["Prompt", "Completion"]);
+      const sources = FILTER_SOURCES[f.name];
+      if (!sources)
+        throw new PropError(
+          this,
+          "filters[].name",
+          f.name,
+          `must be one of: ${Object.keys(FILTER_SOURCES).join(", ")}`,
+        );
+      requireOneOf(this, `filters[${f.name}].source`, f.source, sources as ("Prompt" | "Completion")[]);
       requireOneOf(this, `filters[${f.name}].severityThreshold`, f.severityThreshold, [
         "Low",
         "Medium",
@@ -113,28 +135,26 @@ export class ContentFilter extends Construct {
         }),
     );
 
+    // Always present, even with no blocklists: removing an azapi_update_resource leaves Azure as it
+    // was, so detaching the last blocklist must be a write of an empty list. Re-applied whenever the
+    // policy is replaced.
     const blocklists = props.blocklists ?? [];
-    if (blocklists.length > 0) {
-      props.account.chainOperation(
-        (previous) =>
-          new AzapiUpdateResource(this, "blocklists", {
-            type: `Microsoft.CognitiveServices/accounts/raiPolicies@${COGNITIVE_SERVICES_API_VERSION}`,
-            resourceId: this.policy.id,
-            body: {
-              properties: {
-                customBlocklists: blocklists.flatMap((b) =>
-                  ["Prompt", "Completion"].map((source) => ({
-                    blocklistName: b.name,
-                    blocking: true,
-                    source,
-                  })),
-                ),
-              },
+    this.blocklistAttachment = props.account.chainOperation(
+      (previous) =>
+        new AzapiUpdateResource(this, "blocklists", {
+          type: `Microsoft.CognitiveServices/accounts/raiPolicies@${COGNITIVE_SERVICES_API_VERSION}`,
+          resourceId: this.policy.id,
+          body: {
+            properties: {
+              customBlocklists: blocklists.flatMap((b) =>
+                ["Prompt", "Completion"].map((source) => ({ blocklistName: b.name, blocking: true, source })),
+              ),
             },
-            dependsOn: [...blocklists.map((b) => b.resource), ...(previous ? [previous] : [])],
-          }),
-      );
-    }
+          },
+          dependsOn: [...blocklists.map((b) => b.resource), ...(previous ? [previous] : [])],
+          lifecycle: { replaceTriggeredBy: [this.policy] },
+        }),
+    );
     this.name = props.name;
   }
 }

@@ -513,7 +513,7 @@ export const MODELS: readonly ModelVersionFacts[] = [
     version: "2025-04-16",
     capability: "reasoning",
     unit: "1K TPM",
-    lifecycle: { status: "Deprecated", retires: "2026-10-16" },
+    lifecycle: { status: "Deprecated", retires: "2026-10-16", replacement: "gpt-5.1" },
     offers: {
       GlobalStandard: except("canadacentral", "switzerlandwest"),
       DataZoneStandard: [...US7, ...EU7],

@@ -20,7 +20,14 @@ const filters: RaiFilter[] = [
   { name: "Jailbreak", source: "Prompt", enabled: true, blocking: true, severityThreshold: "High" },
 ];
 
-function build(opts: { filters?: RaiFilter[]; blocklist?: boolean; name?: string; mode?: never } = {}) {
+function build(
+  opts: {
+    filters?: RaiFilter[];
+    blocklist?: boolean;
+    name?: string;
+    mode?: "Default" | "Asynchronous_filter";
+  } = {},
+) {
   return synthReadable((stack) => {
     const account = new OpenAiAccount(stack, "openai", {
       name: "oai-x",
@@ -87,7 +94,20 @@ describe("ContentFilter", () => {
     expect(deployment.rai_policy_name).toBe(
       "${azurerm_cognitive_account_rai_policy.content_filter_chat.name}",
     );
-    expect(deployment.depends_on).toEqual(["azurerm_cognitive_account_rai_policy.content_filter_chat"]);
+    // Policy, then its blocklist attachment (here an empty list), then the deployment.
+    expect(deployment.depends_on).toEqual(["azapi_update_resource.content_filter_chat_blocklists"]);
+    expect(json.resource.azapi_update_resource.content_filter_chat_blocklists).toMatchObject({
+      body: { properties: { customBlocklists: [] } },
+      depends_on: ["azurerm_cognitive_account_rai_policy.content_filter_chat"],
+      lifecycle: { replace_triggered_by: ["${azurerm_cognitive_account_rai_policy.content_filter_chat}"] },
+    });
+  });
+
+  it("writes the streaming mode it is given", () => {
+    const async = build({ mode: "Asynchronous_filter" });
+    expect(async.resource.azurerm_cognitive_account_rai_policy.content_filter_chat.mode).toBe(
+      "Asynchronous_filter",
+    );
   });
 
   it("refuses a policy that leaves out a harm category", () => {
@@ -105,6 +125,14 @@ describe("ContentFilter", () => {
     ],
     [{ name: "Microsoft.Custom" }, /name may not start with Microsoft/],
     [{ name: "bad name" }, /name must be 2-64 letters/],
+    [
+      { filters: [...filters, { ...filters[0]!, name: "Indirect Attacks", source: "Prompt" }] },
+      /filters\[\]\.name must be one of: Hate, Sexual, Violence, Selfharm, Profanity, Jailbreak, Indirect Attack/,
+    ],
+    [
+      { filters: [...filters, { ...filters[0]!, name: "Jailbreak", source: "Completion" }] },
+      /filters\[Jailbreak\]\.source must be one of: Prompt \(got "Completion"\)/,
+    ],
     [
       { filters: filters.map((f) => ({ ...f, severityThreshold: "Extreme" as never })) },
       /severityThreshold must be one of: Low, Medium, High/,

@@ -5,8 +5,11 @@
 import { DEPLOYMENT_TYPES, isDataZone, isProvisioned } from "../../estate/catalog/deployment-types";
 import { MODELS } from "../../estate/catalog/models";
 import { REGION_NAMES, regionFacts } from "../../estate/catalog/regions";
+import { liveReplacement } from "../../estate/model-checks";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar date, not just the shape of one. */
+const isDate = (text: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 const entries = MODELS.map((m) => [`${m.name} ${m.version}`, m] as const);
 
 describe("the model catalog", () => {
@@ -47,8 +50,14 @@ describe("the model catalog", () => {
   });
 
   it.each(entries)("%s: lifecycle dates are dates and replacements are in the catalog", (_, m) => {
-    if (m.lifecycle.retires) expect(m.lifecycle.retires).toMatch(DATE);
-    if (m.lifecycle.replacement) expect(MODELS.map((x) => x.name)).toContain(m.lifecycle.replacement);
+    if (m.lifecycle.retires) expect(isDate(m.lifecycle.retires)).toBe(true);
+    if (m.lifecycle.replacement) {
+      expect(MODELS.map((x) => x.name)).toContain(m.lifecycle.replacement);
+      // As of the catalog's check date, a retired model points (through its chain) at one still served.
+      if (m.lifecycle.retires && m.lifecycle.retires <= "2026-11-30") {
+        expect(liveReplacement(m.lifecycle.replacement, "2026-11-30")).toBeDefined();
+      }
+    }
   });
 
   it.each(entries.filter(([, m]) => m.fineTuning))(
@@ -62,9 +71,14 @@ describe("the model catalog", () => {
         expect(regions.length).toBeGreaterThan(0);
         for (const r of regions) expect(REGION_NAMES).toContain(r);
       }
-      if (ft.retires) expect(ft.retires).toMatch(DATE);
+      if (ft.retires) expect(isDate(ft.retires)).toBe(true);
     },
   );
+
+  it("rejects impossible dates in its own date check", () => {
+    expect(isDate("2026-02-30")).toBe(false);
+    expect(isDate("2026-02-28")).toBe(true);
+  });
 
   it("covers every capability the mission names: chat, reasoning, code, embeddings, image, audio", () => {
     expect(new Set(MODELS.map((m) => m.capability))).toEqual(

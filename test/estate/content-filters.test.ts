@@ -90,7 +90,7 @@ describe("content filters", () => {
       {
         path: "contentFilters.lax",
         message:
-          "is weaker than Microsoft's default (hate prompt High, sexual completion Off, jailbreak shield off, asynchronous filtering): state why in reason, or keep Medium or stricter",
+          "is weaker than Microsoft's default (hate prompt High, sexual completion Off, jailbreak shield off, asynchronous filtering): state why in reason, or keep Medium or stricter; turning a filter off or filtering asynchronously also needs Microsoft's approval for the subscription (modified content filtering), or apply fails",
       },
     ]);
   });

@@ -85,6 +85,18 @@ describe("regional availability", () => {
     ok(env([images]));
   });
 
+  it("says when a data-zone type is not offered in the region's zone at all, rather than naming other zones", () => {
+    expect(
+      problems(env([chat({ model: { name: "gpt-5.2", version: "2025-12-11" }, type: "DataZoneStandard" })])),
+    ).toEqual([
+      {
+        path: "regions.0.deployments.0.type",
+        message:
+          "gpt-5.2 2025-12-11 is not offered as DataZoneStandard in swedencentral; it is not offered in the EU data zone at all",
+      },
+    ]);
+  });
+
   it("rejects data-zone types in a region outside any data zone", () => {
     const uks = { location: "uksouth" };
     expect(problems(env([chat({ type: "DataZoneStandard" })], uks))).toEqual([
@@ -135,6 +147,12 @@ describe("capacity", () => {
     ["ProvisionedManaged", 100],
   ])("accepts %s with %i PTUs", (type, capacity) => ok(env([chat({ type, capacity })])));
 
+  it("caps a deployment at 100,000 PTUs", () => {
+    expect(problems(env([chat({ type: "GlobalProvisionedManaged", capacity: 100_005 })]))).toEqual([
+      { path: "regions.0.deployments.0.capacity", message: "a deployment holds at most 100000 PTUs" },
+    ]);
+  });
+
   it("allows at most 32 standard deployments per account", () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => chat({ name: `chat-${i}`, capacity: 1 }));
     expect(problems(env(many(33)))).toEqual([
@@ -161,7 +179,7 @@ describe("quota", () => {
     ok(env([dzs(300)]));
   });
 
-  it("sums every deployment of a model and type in the region, across versions' deployments", () => {
+  it("sums every deployment of a model and type in the region", () => {
     expect(problems(env([dzs(200), { ...dzs(200), name: "chat-2" }])).map((p) => p.path)).toEqual([
       "regions.0.deployments.1.capacity",
     ]);
@@ -206,6 +224,59 @@ describe("quota", () => {
     ]);
   });
 
+  it("counts provisioned quota per shape, across models, and needs it declared", () => {
+    const ptu = (name: string, model: Record<string, string>) =>
+      chat({ name, model, type: "GlobalProvisionedManaged", capacity: 100 });
+    const deployments = [
+      ptu("ptu-a", { name: "gpt-5.1", version: "2025-11-13" }),
+      ptu("ptu-b", { name: "gpt-5", version: "2025-08-07" }),
+    ];
+    const quotas = [
+      {
+        region: "swedencentral",
+        model: "gpt-5.1",
+        type: "GlobalProvisionedManaged",
+        capacity: 150,
+        reason: "PTU reservation RSV-2026-0042",
+      },
+    ];
+    expect(problems(env(deployments, {}, { quotas }))).toEqual([
+      {
+        path: "regions.0.deployments.1.capacity",
+        message: expect.stringMatching(
+          /^\(all models\) GlobalProvisionedManaged in swedencentral needs 200 units \(dev gpt-5\.1 100 \+ dev gpt-5 100\) but the subscription's quota is 150 \(declared\)/,
+        ),
+      },
+    ]);
+    // Without a declared grant the catalog knows no PTU quota: not checked, and the report says so.
+    const estate = resolve(env(deployments));
+    expect(estate.quotas).toEqual([
+      expect.objectContaining({ model: "(all models)", used: 200, limit: undefined }),
+    ]);
+  });
+
+  it("refuses two environments declaring different quotas for one subscription", () => {
+    const grant = (capacity: number) => [
+      {
+        region: "swedencentral",
+        model: "gpt-5.1",
+        type: "GlobalStandard",
+        capacity,
+        reason: "Approved in support request 42",
+      },
+    ];
+    const dev = env([chat()], {}, { quotas: grant(2000), azurePolicy: { assign: false } });
+    const test = { ...env([chat()], {}, { quotas: grant(3000) }), name: "test" };
+    expect(problems(dev, test)).toEqual([
+      {
+        path: "quotas.0.capacity",
+        message: expect.stringMatching(
+          /dev\.yaml declares 2000 for the same subscription, region, model and type; the subscription has one quota$/,
+        ),
+      },
+    ]);
+  });
+
   it("rejects a declared quota for a model the catalog does not know", () => {
     const quotas = [
       {
@@ -238,6 +309,21 @@ describe("lifecycle", () => {
       ["regions.0.deployments.0.model", "gpt-5-mini 2025-08-07 retires on 2027-02-06, in 68 days"],
     ]);
     expect(resolve(env([chat()])).warnings).toEqual([]);
+  });
+
+  it("warns from 90 days before retirement, not before", () => {
+    const mini = env([chat({ model: { name: "gpt-5-mini", version: "2025-08-07" } })]);
+    expect(resolveEstate(load({ dev: mini }), { today: "2026-11-08" }).warnings).toHaveLength(1); // 90 days
+    expect(resolveEstate(load({ dev: mini }), { today: "2026-11-07" }).warnings).toEqual([]); // 91 days
+  });
+
+  it("names a replacement that is still served, following the chain past retired ones", () => {
+    expect(problems(env([chat({ model: { name: "o3-mini", version: "2025-01-31" } })]))).toEqual([
+      {
+        path: "regions.0.deployments.0.model",
+        message: "o3-mini 2025-01-31 retired on 2026-10-01: Azure no longer serves it; move to gpt-5.1",
+      },
+    ]);
   });
 
   it("judges on the given day: the same model is an error after its retirement", () => {
@@ -335,6 +421,26 @@ describe("fine-tuned models", () => {
         path: "regions.0.fineTuning.baseModels.0",
         message: expect.stringMatching(/^cannot be fine-tuned; fine-tunable models: /),
       },
+    ]);
+  });
+
+  it("are at most 10 per account", () => {
+    const many = Array.from({ length: 11 }, (_, i) => ft({ name: `ft-${i}`, capacity: 1 }));
+    expect(problems(env(many, { fineTuning }))).toEqual([
+      {
+        path: "regions.0.deployments",
+        message: "has 11 fine-tuned deployments; an account takes at most 10",
+      },
+    ]);
+  });
+
+  it("warn when the base model itself has retired: new training jobs may not start", () => {
+    const estate = resolve(env([chat()], { fineTuning }));
+    expect(estate.warnings.map((w) => [w.path.join("."), w.message])).toEqual([
+      [
+        "regions.0.fineTuning.baseModels.0",
+        "base model gpt-4.1-mini retired on 2026-10-14; fine-tuned deployments run until 2027-10-14, but check that Azure still starts training jobs for it",
+      ],
     ]);
   });
 

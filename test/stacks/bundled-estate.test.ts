@@ -73,7 +73,6 @@ describe("the bundled estate", () => {
         .blocklists[0]!.items.map(
           (i) => `azapi_resource.blocklist_internal_codenames_${i.name.replace(/-/g, "_")}`,
         ),
-      "azapi_update_resource.content_filter_prod_chat_blocklists",
     ];
     const fineTuning = (writer: string) => [
       "azurerm_management_lock.fine_tuning_storage_Lock",
@@ -106,7 +105,11 @@ describe("the bundled estate", () => {
         ...(o.networkZones ? network(o.networkZones) : []),
         ...(o.cmkAdministrator ? customerManagedKey(o.cmkAdministrator) : []),
         ...o.access.map((a) => `azurerm_role_assignment.access_${a}`),
-        ...(o.filters ?? []).map((f) => `azurerm_cognitive_account_rai_policy.content_filter_${f}`),
+        // A custom filter is its policy plus the azapi write of its (possibly empty) blocklist list.
+        ...(o.filters ?? []).flatMap((f) => [
+          `azurerm_cognitive_account_rai_policy.content_filter_${f}`,
+          `azapi_update_resource.content_filter_${f}_blocklists`,
+        ]),
         ...(o.extra ?? []),
       ].sort();
     const policies = [

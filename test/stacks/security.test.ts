@@ -274,6 +274,12 @@ describe("fine-tuning storage", () => {
     });
   });
 
+  it("is never read through the storage data plane, which its firewall closes", () => {
+    expect(json("prod-swedencentral").provider.azurerm[0].features[0].storage).toEqual([
+      { data_plane_available: false },
+    ]);
+  });
+
   it("exists only where a base model is trained: not in francecentral", () => {
     expect(resources("prod-francecentral", "azurerm_storage_account")).toEqual([]);
   });
