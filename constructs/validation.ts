@@ -49,3 +49,12 @@ export function requireOneOf<T extends string>(
     throw new PropError(scope, prop, value, `must be one of: ${allowed.join(", ")}`);
   }
 }
+
+/** Patterns several constructs check against. */
+export const PATTERNS = {
+  guid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  ipv4OrCidr:
+    /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\/(3[0-2]|[12]?\d))?$/,
+  /** RAI policies, blocklists and their items: letters, digits, '-', '.', '_' and '~'. */
+  raiName: /^[A-Za-z0-9][A-Za-z0-9._~-]{1,63}$/,
+} as const;

@@ -6,6 +6,8 @@ import type { Construct } from "constructs";
 import { stringify } from "yaml";
 import { ConfigError, type ConfigIssue } from "../config/errors";
 import { loadEnvironments, type LoadedEnvironment } from "../config/load";
+import { resolveEstate, type ResolveOptions } from "../estate/resolve";
+import type { Estate } from "../estate/types";
 import { ReadableAddressStack } from "../stacks/platform-stack";
 
 /** A small valid environment; tests change one thing at a time. */
@@ -88,4 +90,23 @@ export function synthReadable(build: (stack: Construct) => void): Record<string,
   const stack = new ReadableAddressStack(Testing.app(), "test");
   build(stack);
   return JSON.parse(Testing.synth(stack));
+}
+
+/** Resolves environments given as objects (each written to <name>.yaml), as the app does. */
+export function resolveObjects(
+  envs: readonly Record<string, unknown>[],
+  options: ResolveOptions = {},
+): Estate {
+  return resolveEstate(load(Object.fromEntries(envs.map((e) => [e.name as string, e]))), options);
+}
+
+/** The problems resolving reports, as path (dotted) and message, plus the line when asked. */
+export function problemsOf(
+  envs: readonly Record<string, unknown>[],
+  options: ResolveOptions = {},
+): { path: string; message: string }[] {
+  return issuesOf(() => resolveObjects(envs, options)).map((i) => ({
+    path: i.path.join("."),
+    message: i.message,
+  }));
 }

@@ -13,7 +13,7 @@
 import { Construct } from "constructs";
 import { isPrivilegedRole, roleDefinitionId } from "../../estate/catalog/roles";
 import { RoleAssignment } from "../azurerm";
-import { PropError, isKnown, requireMatch, requireOneOf } from "../validation";
+import { isKnown, PATTERNS, PropError, requireMatch, requireOneOf } from "../validation";
 import { roleAssignmentName } from "./assignment-name";
 
 export type PrincipalType = "User" | "Group" | "ServicePrincipal";
@@ -67,7 +67,7 @@ export interface AccessProps {
   readonly grants: readonly RoleGrant[];
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GUID = PATTERNS.guid;
 const KEY = /^[a-z][a-z0-9_-]*$/;
 
 export class Access extends Construct {

@@ -12,7 +12,7 @@ import { Construct } from "constructs";
 import { AzapiResource, COGNITIVE_SERVICES_API_VERSION } from "../azapi";
 import { CognitiveAccountRaiBlocklist } from "../azurerm";
 import type { OpenAiAccount } from "../openai-account";
-import { PropError, requireMatch } from "../validation";
+import { PATTERNS, PropError, requireMatch } from "../validation";
 
 export interface BlocklistItem {
   /** Item name (letters, digits, '-', '.', '_', '~'); name it by content so reordering changes nothing. */
@@ -32,7 +32,7 @@ export interface BlocklistProps {
   readonly description?: string;
 }
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._~-]{1,63}$/;
+const NAME = PATTERNS.raiName;
 const MAX_ITEMS = 10_000;
 const MAX_PATTERN = 1_000;
 

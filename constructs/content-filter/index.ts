@@ -17,7 +17,7 @@ import { AzapiUpdateResource, COGNITIVE_SERVICES_API_VERSION } from "../azapi";
 import { CognitiveAccountRaiPolicy } from "../azurerm";
 import type { Blocklist } from "../blocklist";
 import type { OpenAiAccount } from "../openai-account";
-import { PropError, requireMatch, requireOneOf } from "../validation";
+import { PATTERNS, PropError, requireMatch, requireOneOf } from "../validation";
 
 export interface RaiFilter {
   /** Azure's filter name: Hate, Sexual, Violence, Selfharm, Jailbreak, Indirect Attack, ... */
@@ -54,7 +54,7 @@ export interface ContentFilterProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._~-]{1,63}$/;
+const NAME = PATTERNS.raiName;
 /** Filters Azure needs on both prompt and completion for a policy to filter harm at all. */
 const HARM_FILTERS = ["Hate", "Sexual", "Violence", "Selfharm"];
 /** Filter names Azure knows (ListRaiContentFilters, 2025-06-01) and the sources each applies to. */

@@ -24,7 +24,7 @@ import type { OpenAiAccount } from "../openai-account";
 import { CognitiveAccountCustomerManagedKey, KeyVault, KeyVaultAccessPolicy, KeyVaultKey } from "../azurerm";
 import { PrivateEndpoint } from "../private-endpoint";
 import { addDeleteLock } from "../protection";
-import { PropError, requireLength, requireMatch, requireOneOf } from "../validation";
+import { PATTERNS, PropError, requireLength, requireMatch, requireOneOf } from "../validation";
 
 export type KeyType = "RSA" | "RSA-HSM";
 
@@ -104,11 +104,10 @@ export interface CustomerManagedKeyProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GUID = PATTERNS.guid;
 const VAULT_NAME = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
 const KEY_NAME = /^[a-zA-Z0-9-]{1,127}$/;
-const IPV4_OR_CIDR =
-  /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\/(3[0-2]|[12]?\d))?$/;
+const IPV4_OR_CIDR = PATTERNS.ipv4OrCidr;
 /** Azure OpenAI accepts 2048-bit RSA keys only. */
 const KEY_SIZE = 2048;
 /** Key Vault notifies (an Event Grid event) this long before expiry; at most expiry - 7 days. */

@@ -14,7 +14,7 @@ import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { CognitiveAccount } from "../azurerm";
 import { addDeleteLock } from "../protection";
-import { PropError, isKnown, requireLength, requireMatch, requireOneOf } from "../validation";
+import { isKnown, PATTERNS, PropError, requireLength, requireMatch, requireOneOf } from "../validation";
 
 export type AccountKind = "OpenAI" | "AIServices";
 export type NetworkBypass = "AzureServices" | "None";
@@ -72,8 +72,7 @@ export interface OpenAiAccountProps {
 }
 
 const NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-const IPV4_OR_CIDR =
-  /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\/(3[0-2]|[12]?\d))?$/;
+const IPV4_OR_CIDR = PATTERNS.ipv4OrCidr;
 const FQDN = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const MAX_FQDNS = 1000;
 

@@ -8,7 +8,7 @@
  */
 import { Construct } from "constructs";
 import { SubscriptionPolicyAssignment } from "../azurerm";
-import { PropError, requireLength, requireMatch } from "../validation";
+import { PATTERNS, PropError, requireLength, requireMatch } from "../validation";
 
 export interface PolicyAssignmentSpec {
   /** Construct ID: the Terraform address. */
@@ -26,7 +26,7 @@ export interface PolicyAssignmentsProps {
   readonly assignments: readonly PolicyAssignmentSpec[];
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GUID = PATTERNS.guid;
 const DEFINITION = /^\/providers\/Microsoft\.Authorization\/policyDefinitions\/[0-9a-f-]{36}$/i;
 const NAME = /^[^%&\\?/]*[^%&\\?/. ]$/;
 const EFFECTS = ["Audit", "AuditIfNotExists", "Deny", "Disabled"];

@@ -2,8 +2,7 @@
  * Access config → role grants: intents and names resolve to built-in role GUIDs, each grant lands at its
  * scope, and misuse (unknown, privileged or misplaced roles) fails before synth with its location.
  */
-import { resolveEstate } from "../../estate/resolve";
-import { issuesOf, load, validEnvironment } from "../helpers";
+import { issuesOf, resolveObjects, validEnvironment } from "../helpers";
 
 const APP = {
   objectId: "7a1c2e3f-4b5d-4c6e-8f90-a1b2c3d4e5f6",
@@ -20,16 +19,13 @@ function envWith(access: unknown[], extra: Record<string, unknown> = {}) {
   });
   return { ...env, access, ...extra };
 }
-const resolve = (...envs: Record<string, unknown>[]) =>
-  resolveEstate(load(Object.fromEntries(envs.map((e) => [e.name as string, e])))).environments;
+const resolve = (...envs: Record<string, unknown>[]) => resolveObjects(envs).environments;
 const problems = (...envs: Record<string, unknown>[]) =>
-  issuesOf(() => resolveEstate(load(Object.fromEntries(envs.map((e) => [e.name as string, e]))))).map(
-    (i) => ({
-      path: i.path.join("."),
-      message: i.message,
-      line: i.line,
-    }),
-  );
+  issuesOf(() => resolveObjects(envs)).map((i) => ({
+    path: i.path.join("."),
+    message: i.message,
+    line: i.line,
+  }));
 
 describe("access", () => {
   it.each([

@@ -2,8 +2,7 @@
  * Content filter config → RAI policies: presets, per-category thresholds, the weaker-than-default rule,
  * references from deployments and blocklists.
  */
-import { resolveEstate } from "../../estate/resolve";
-import { issuesOf, load, validEnvironment } from "../helpers";
+import { problemsOf, resolveObjects, validEnvironment } from "../helpers";
 
 function env(
   contentFilters: Record<string, unknown>,
@@ -14,12 +13,8 @@ function env(
   e.regions[0].deployments[0].contentFilter = filter;
   return { ...e, contentFilters, ...extra };
 }
-const resolve = (e: Record<string, unknown>) => resolveEstate(load({ dev: e })).environments[0]!;
-const problems = (e: Record<string, unknown>) =>
-  issuesOf(() => resolveEstate(load({ dev: e }))).map((i) => ({
-    path: i.path.join("."),
-    message: i.message,
-  }));
+const resolve = (e: Record<string, unknown>) => resolveObjects([e]).environments[0]!;
+const problems = (e: Record<string, unknown>) => problemsOf([e]);
 const filterOf = (e: Record<string, unknown>, name: string) =>
   resolve(e).contentFilters.find((f) => f.name === name)!;
 const threshold = (f: ReturnType<typeof filterOf>, name: string, source: string) =>

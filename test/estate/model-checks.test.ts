@@ -3,7 +3,7 @@
  * and passes a good one. Lifecycle is judged on 2026-11-30.
  */
 import { resolveEstate } from "../../estate/resolve";
-import { issuesOf, load, validEnvironment } from "../helpers";
+import { load, problemsOf, resolveObjects, validEnvironment } from "../helpers";
 
 const TODAY = "2026-11-30";
 type Deployment = Record<string, unknown>;
@@ -24,10 +24,8 @@ function env(
   Object.assign(e.regions[0], { deployments, ...region });
   return { ...e, ...extra };
 }
-const resolve = (...envs: Record<string, unknown>[]) =>
-  resolveEstate(load(Object.fromEntries(envs.map((e) => [e.name as string, e]))), { today: TODAY });
-const problems = (...envs: Record<string, unknown>[]) =>
-  issuesOf(() => resolve(...envs)).map((i) => ({ path: i.path.join("."), message: i.message }));
+const resolve = (...envs: Record<string, unknown>[]) => resolveObjects(envs, { today: TODAY });
+const problems = (...envs: Record<string, unknown>[]) => problemsOf(envs, { today: TODAY });
 const ok = (...envs: Record<string, unknown>[]) => expect(() => resolve(...envs)).not.toThrow();
 
 describe("model and version", () => {

@@ -1,9 +1,8 @@
 import { resolveEstate } from "../../estate/resolve";
-import { issuesOf, load, validEnvironment } from "../helpers";
+import { issuesOf, load, resolveObjects, validEnvironment } from "../helpers";
 
 const DEPLOYER = "0d4f5162-7e80-4f91-9c23-d4e5f6071829";
-const resolve = (...envs: Record<string, unknown>[]) =>
-  resolveEstate(load(Object.fromEntries(envs.map((e) => [e.name as string, e]))));
+const resolve = (...envs: Record<string, unknown>[]) => resolveObjects(envs);
 
 describe("resolving an environment", () => {
   it("names stacks <env>-shared and <env>-<region>", () => {

@@ -2,20 +2,12 @@
  * Customer-managed keys, policy assignments and Defender: what follows from the config and from the
  * environment's protection.
  */
-import { resolveEstate } from "../../estate/resolve";
-import { issuesOf, load, validEnvironment } from "../helpers";
+import { problemsOf, resolveObjects, validEnvironment } from "../helpers";
 
 const DEPLOYER = { objectId: "0d4f5162-7e80-4f91-9c23-d4e5f6071829", displayName: "sp-deploy" };
 const env = (extra: Record<string, unknown> = {}) => ({ ...validEnvironment(), ...extra });
-const resolve = (...envs: Record<string, unknown>[]) =>
-  resolveEstate(load(Object.fromEntries(envs.map((e) => [e.name as string, e])))).environments;
-const problems = (...envs: Record<string, unknown>[]) =>
-  issuesOf(() => resolveEstate(load(Object.fromEntries(envs.map((e) => [e.name as string, e]))))).map(
-    (i) => ({
-      path: i.path.join("."),
-      message: i.message,
-    }),
-  );
+const resolve = (...envs: Record<string, unknown>[]) => resolveObjects(envs).environments;
+const problems = (...envs: Record<string, unknown>[]) => problemsOf(envs);
 
 describe("customer-managed keys", () => {
   it("are on by default in protected environments, with a vault per region and its endpoint", () => {
