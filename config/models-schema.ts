@@ -5,12 +5,7 @@
 import { z } from "zod";
 import { DEPLOYMENT_TYPES } from "../estate/catalog/deployment-types";
 import { REGION_NAMES } from "../estate/catalog/regions";
-
-const reason = z
-  .string()
-  .trim()
-  .min(10, { error: "must say why, in at least 10 characters" })
-  .max(256, { error: "must be at most 256 characters" });
+import { principalSchema, reason } from "./common-schema";
 
 /** Azure's rule for RAI policy and blocklist names: letters, digits, '-', '.', '_' and '~'. */
 const raiName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._~-]{1,63}$/, {
@@ -116,13 +111,7 @@ export const fineTuningSchema = z
       .min(1, { error: "name at least one base model to train" })
       .describe("Base models trained in this region, e.g. gpt-4.1-mini. Each must be trainable here."),
     dataScientists: z
-      .array(
-        z.strictObject({
-          objectId: z.guid({ error: "must be an Entra object GUID" }),
-          type: z.enum(["User", "Group", "ServicePrincipal"]),
-          displayName: z.string().min(1).max(120),
-        }),
-      )
+      .array(principalSchema)
       .default([])
       .describe("Who may upload training data (Storage Blob Data Contributor on the storage account)."),
     containers: z

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { DEPLOYMENT_TYPES, VERSION_UPGRADE_OPTIONS } from "../estate/catalog/deployment-types";
 import { REGION_NAMES } from "../estate/catalog/regions";
+import { guid } from "./common-schema";
 import { blocklistsSchema, contentFiltersSchema, fineTuningSchema, quotasSchema } from "./models-schema";
 import { networkSchema, regionNetworkSchema } from "./network-schema";
 import { accessSchema, azurePolicySchema, customerManagedKeySchema, defenderSchema } from "./security-schema";
@@ -15,9 +16,6 @@ import { accessSchema, azurePolicySchema, customerManagedKeySchema, defenderSche
 export const ACCOUNT_KINDS = ["OpenAI", "AIServices"] as const;
 
 const oneOf = (values: readonly string[]) => `must be one of: ${values.join(", ")}`;
-
-const guid = (what: string) =>
-  z.guid({ error: `must be a ${what} GUID such as 00000000-0000-0000-0000-000000000000` });
 
 const deploymentType = z.enum(DEPLOYMENT_TYPES, {
   error: (issue) =>

@@ -6,34 +6,11 @@
 import { z } from "zod";
 import { ROLE_INTENT_NAMES } from "../estate/catalog/roles";
 import { REGION_NAMES } from "../estate/catalog/regions";
+import { identitySchema, principalSchema, reason } from "./common-schema";
 import { ipOrCidr } from "./network-schema";
 
-const guid = (what: string) =>
-  z.guid({ error: `must be a ${what} GUID such as 00000000-0000-0000-0000-000000000000` });
-
-export const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal"] as const;
 export const ACCESS_SCOPES = ["account", "resourceGroup", "environment"] as const;
 export const POLICY_EFFECTS = ["Audit", "Deny"] as const;
-
-const reason = z
-  .string()
-  .trim()
-  .min(10, { error: "must say why, in at least 10 characters" })
-  .max(256, { error: "must be at most 256 characters" });
-
-const principalSchema = z
-  .strictObject({
-    objectId: guid("Entra object").describe("Object ID of the user, group or service principal."),
-    type: z
-      .enum(PRINCIPAL_TYPES, { error: `must be one of: ${PRINCIPAL_TYPES.join(", ")}` })
-      .describe("Entra principal type; lets Azure skip a directory lookup that new principals can fail."),
-    displayName: z
-      .string()
-      .min(1)
-      .max(120)
-      .describe("Who this is, for reviewers: written to each assignment's description."),
-  })
-  .describe("An Entra ID principal.");
 
 export const accessGrantSchema = z
   .strictObject({
@@ -93,23 +70,13 @@ export const customerManagedKeySchema = z
       .default(730)
       .describe("Each key version expires this many days after it is created."),
     keyAdministrators: z
-      .array(
-        z.strictObject({
-          objectId: guid("Entra object"),
-          displayName: z.string().min(1).max(120),
-        }),
-      )
+      .array(identitySchema)
       .default([])
       .describe(
         "Identities that create and rotate keys: at least the deploy identity that runs terraform apply.",
       ),
     keyReaders: z
-      .array(
-        z.strictObject({
-          objectId: guid("Entra object"),
-          displayName: z.string().min(1).max(120),
-        }),
-      )
+      .array(identitySchema)
       .default([])
       .describe("Identities that only read keys: the read-only identity that runs terraform plan in CI."),
     allowedIpRanges: z

@@ -1,0 +1,38 @@
+/**
+ * Pieces several config sections share: GUIDs, stated reasons and Entra principals. One definition
+ * each, so a message or a limit cannot drift between sections.
+ */
+import { z } from "zod";
+
+export const guid = (what: string) =>
+  z.guid({ error: `must be a ${what} GUID such as 00000000-0000-0000-0000-000000000000` });
+
+/** Why a setting departs from the secure or default choice; shown to reviewers. */
+export const reason = z
+  .string()
+  .trim()
+  .min(10, { error: "must say why, in at least 10 characters" })
+  .max(256, { error: "must be at most 256 characters" });
+
+export const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal"] as const;
+
+const displayName = z.string().min(1).max(120);
+
+/** An identity named for reviewers: object ID and display name. */
+export const identitySchema = z.strictObject({
+  objectId: guid("Entra object").describe("Object ID of the user, group or service principal."),
+  displayName: displayName.describe("Who this is, for reviewers."),
+});
+
+/** An Entra principal that is granted roles. */
+export const principalSchema = z
+  .strictObject({
+    objectId: guid("Entra object").describe("Object ID of the user, group or service principal."),
+    type: z
+      .enum(PRINCIPAL_TYPES, { error: `must be one of: ${PRINCIPAL_TYPES.join(", ")}` })
+      .describe("Entra principal type; lets Azure skip a directory lookup that new principals can fail."),
+    displayName: displayName.describe(
+      "Who this is, for reviewers: written to each assignment's description.",
+    ),
+  })
+  .describe("An Entra ID principal.");
