@@ -4,6 +4,7 @@
  * estate/access.ts, where the role catalog lives.
  */
 import { z } from "zod";
+import { KEY_RULES } from "../estate/catalog/key-vault";
 import { ROLE_INTENT_NAMES } from "../estate/catalog/roles";
 import { REGION_NAMES } from "../estate/catalog/regions";
 import { identitySchema, principalSchema, reason } from "./common-schema";
@@ -53,20 +54,24 @@ export const customerManagedKeySchema = z
       .describe("Encrypt accounts with a customer-managed key. Default: on in protected environments."),
     keyType: z
       .enum(["RSA", "RSA-HSM"], {
-        error: "must be RSA or RSA-HSM (Azure OpenAI accepts 2048-bit RSA keys only)",
+        error: `must be RSA or RSA-HSM (Azure OpenAI accepts ${KEY_RULES.keySize}-bit RSA keys only)`,
       })
       .default("RSA")
       .describe("RSA (software) or RSA-HSM (premium vault). Always 2048 bits: all Azure OpenAI accepts."),
     rotateAfterDays: z
       .number()
       .int()
-      .min(7, { error: "must be at least 7 days (Key Vault's minimum)" })
+      .min(KEY_RULES.minRotateAfterDays, {
+        error: `must be at least ${KEY_RULES.minRotateAfterDays} days (Key Vault's minimum)`,
+      })
       .default(365)
       .describe("Key Vault rotates the key this many days after each version is created."),
     expireAfterDays: z
       .number()
       .int()
-      .min(28, { error: "must be at least 28 days (Key Vault's minimum)" })
+      .min(KEY_RULES.minExpireAfterDays, {
+        error: `must be at least ${KEY_RULES.minExpireAfterDays} days (Key Vault's minimum)`,
+      })
       .default(730)
       .describe("Each key version expires this many days after it is created."),
     keyAdministrators: z

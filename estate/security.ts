@@ -4,13 +4,11 @@
  */
 import type { ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
+import { KEY_RULES, latestRotationDay } from "./catalog/key-vault";
 import { AI_SERVICES_POLICIES, policyDefinitionId } from "./catalog/policies";
 import { KEY_VAULT_ZONE } from "./catalog/private-dns";
 import { usesCustomerManagedKey } from "./network-plan";
 import type { CustomerManagedKeyEstate, PolicyAssignmentEstate } from "./types";
-
-/** Days between Key Vault's rotation and the old version's expiry, for notice and roll-over. */
-const ROTATION_MARGIN_DAYS = 7;
 
 /** Checks the key settings once per environment; region-independent. */
 export function checkCustomerManagedKey(env: LoadedEnvironment, issues: ConfigIssue[]): void {
@@ -25,10 +23,11 @@ export function checkCustomerManagedKey(env: LoadedEnvironment, issues: ConfigIs
       `needs keyAdministrators: at least the deploy identity that runs terraform apply, which creates and rotates the key${why}; or set enabled: false`,
     );
   }
-  if (cmk.rotateAfterDays > cmk.expireAfterDays - ROTATION_MARGIN_DAYS) {
+  const latest = latestRotationDay(cmk.expireAfterDays);
+  if (cmk.rotateAfterDays > latest) {
     at(
       ["rotateAfterDays"],
-      `must be at most expireAfterDays - ${ROTATION_MARGIN_DAYS} (${cmk.expireAfterDays - ROTATION_MARGIN_DAYS}): a new version must exist before the old one expires`,
+      `must be at most expireAfterDays - ${KEY_RULES.rotationMarginDays} (${latest}): a new version must exist before the old one expires`,
       cmk.rotateAfterDays,
     );
   }

@@ -21,6 +21,7 @@
 import { Fn, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { OpenAiAccount } from "../openai-account";
+import { KEY_RULES, latestRotationDay } from "../../estate/catalog/key-vault";
 import { CognitiveAccountCustomerManagedKey, KeyVault, KeyVaultAccessPolicy, KeyVaultKey } from "../azurerm";
 import { PrivateEndpoint } from "../private-endpoint";
 import { addDeleteLock } from "../protection";
@@ -108,15 +109,11 @@ const GUID = PATTERNS.guid;
 const VAULT_NAME = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
 const KEY_NAME = /^[a-zA-Z0-9-]{1,127}$/;
 const IPV4_OR_CIDR = PATTERNS.ipv4OrCidr;
-/** Azure OpenAI accepts 2048-bit RSA keys only. */
-const KEY_SIZE = 2048;
-/** Key Vault notifies (an Event Grid event) this long before expiry; at most expiry - 7 days. */
-const NOTIFY_BEFORE_EXPIRY_DAYS = 30;
-/** Key Vault's rotation policy floors: expiry at least 28 days, rotation at least 7 days after creation. */
-const MIN_EXPIRE_AFTER_DAYS = 28;
-const MIN_ROTATE_AFTER_DAYS = 7;
-/** Rotation must leave time before expiry to notify and to roll the account over. */
-const ROTATION_MARGIN_DAYS = 7;
+const {
+  keySize: KEY_SIZE,
+  minExpireAfterDays: MIN_EXPIRE_AFTER_DAYS,
+  minRotateAfterDays: MIN_ROTATE_AFTER_DAYS,
+} = KEY_RULES;
 
 const vaultKeyPermissions = [
   "Get",
@@ -183,13 +180,13 @@ export class CustomerManagedKey extends Construct {
     if (
       !Number.isInteger(rotateAfter) ||
       rotateAfter < MIN_ROTATE_AFTER_DAYS ||
-      rotateAfter > expireAfter - ROTATION_MARGIN_DAYS
+      rotateAfter > latestRotationDay(expireAfter)
     ) {
       throw new PropError(
         this,
         "rotateAfterDays",
         rotateAfter,
-        `must be a whole number from ${MIN_ROTATE_AFTER_DAYS} to expireAfterDays - ${ROTATION_MARGIN_DAYS} (${expireAfter - ROTATION_MARGIN_DAYS}), so a new version exists before the old one expires`,
+        `must be a whole number from ${MIN_ROTATE_AFTER_DAYS} to expireAfterDays - ${KEY_RULES.rotationMarginDays} (${latestRotationDay(expireAfter)}), so a new version exists before the old one expires`,
       );
     }
     for (const ip of ipRanges)
@@ -244,31 +241,22 @@ export class CustomerManagedKey extends Construct {
         })
       : undefined;
 
-    const readers = (props.keyReaders ?? []).map(
-      (reader) =>
-        new KeyVaultAccessPolicy(this, `reader_${reader.objectId.slice(0, 8).toLowerCase()}`, {
-          keyVaultId: this.vault.id,
-          tenantId: props.tenantId,
-          objectId: reader.objectId,
-          keyPermissions: ["Get", "List", "GetRotationPolicy"],
-        }),
+    const grant = (id: string, objectId: string, keyPermissions: string[]) =>
+      new KeyVaultAccessPolicy(this, id, {
+        keyVaultId: this.vault.id,
+        tenantId: props.tenantId,
+        objectId,
+        keyPermissions,
+      });
+    const short = (objectId: string) => objectId.slice(0, 8).toLowerCase();
+    const readers = (props.keyReaders ?? []).map((r) =>
+      grant(`reader_${short(r.objectId)}`, r.objectId, ["Get", "List", "GetRotationPolicy"]),
     );
-    const administrators = props.keyAdministrators.map(
-      (admin) =>
-        new KeyVaultAccessPolicy(this, `administrator_${admin.objectId.slice(0, 8).toLowerCase()}`, {
-          keyVaultId: this.vault.id,
-          tenantId: props.tenantId,
-          objectId: admin.objectId,
-          keyPermissions: vaultKeyPermissions,
-        }),
+    const administrators = props.keyAdministrators.map((a) =>
+      grant(`administrator_${short(a.objectId)}`, a.objectId, vaultKeyPermissions),
     );
     // The account's own identity: exactly what Azure OpenAI needs to wrap and unwrap its data keys.
-    const accountAccess = new KeyVaultAccessPolicy(this, "account_access", {
-      keyVaultId: this.vault.id,
-      tenantId: props.tenantId,
-      objectId: props.account.principalId,
-      keyPermissions: ["Get", "WrapKey", "UnwrapKey"],
-    });
+    const accountAccess = grant("account_access", props.account.principalId, ["Get", "WrapKey", "UnwrapKey"]);
 
     this.key = new KeyVaultKey(this, "key", {
       name: keyName,
@@ -282,7 +270,7 @@ export class CustomerManagedKey extends Construct {
       rotationPolicy: {
         automatic: { timeAfterCreation: `P${rotateAfter}D` },
         expireAfter: `P${expireAfter}D`,
-        notifyBeforeExpiry: `P${Math.min(NOTIFY_BEFORE_EXPIRY_DAYS, expireAfter - ROTATION_MARGIN_DAYS)}D`,
+        notifyBeforeExpiry: `P${Math.min(KEY_RULES.notifyBeforeExpiryDays, latestRotationDay(expireAfter))}D`,
       },
       tags: { ...props.tags },
       dependsOn: [
