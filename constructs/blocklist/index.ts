@@ -79,23 +79,23 @@ export class Blocklist extends Construct {
     }
 
     this.resource = props.account.chainOperation(
-      (previous) =>
+      (dependsOn) =>
         new CognitiveAccountRaiBlocklist(this, "Resource", {
           name: props.name,
           cognitiveAccountId: props.account.id,
           description: props.description,
-          dependsOn: previous ? [previous] : undefined,
+          dependsOn,
         }),
     );
     for (const item of props.items) {
       props.account.chainOperation(
-        (previous) =>
+        (dependsOn) =>
           new AzapiResource(this, item.name, {
             type: `Microsoft.CognitiveServices/accounts/raiBlocklists/raiBlocklistItems@${COGNITIVE_SERVICES_API_VERSION}`,
             name: item.name,
             parentId: this.resource.id,
             body: { properties: { pattern: item.pattern, isRegex: item.regex } },
-            dependsOn: previous ? [previous] : undefined,
+            dependsOn,
           }),
       );
     }

@@ -117,7 +117,7 @@ export class ContentFilter extends Construct {
     }
 
     this.policy = props.account.chainOperation(
-      (previous) =>
+      (dependsOn) =>
         new CognitiveAccountRaiPolicy(this, "Resource", {
           name: props.name,
           cognitiveAccountId: props.account.id,
@@ -131,7 +131,7 @@ export class ContentFilter extends Construct {
             severityThreshold: f.severityThreshold,
           })),
           tags: { ...props.tags },
-          dependsOn: previous ? [previous] : undefined,
+          dependsOn,
         }),
     );
 
@@ -140,7 +140,7 @@ export class ContentFilter extends Construct {
     // policy is replaced.
     const blocklists = props.blocklists ?? [];
     this.blocklistAttachment = props.account.chainOperation(
-      (previous) =>
+      (dependsOn) =>
         new AzapiUpdateResource(this, "blocklists", {
           type: `Microsoft.CognitiveServices/accounts/raiPolicies@${COGNITIVE_SERVICES_API_VERSION}`,
           resourceId: this.policy.id,
@@ -151,9 +151,10 @@ export class ContentFilter extends Construct {
               ),
             },
           },
-          dependsOn: [...blocklists.map((b) => b.resource), ...(previous ? [previous] : [])],
+          dependsOn,
           lifecycle: { replaceTriggeredBy: [this.policy] },
         }),
+      blocklists.map((b) => b.resource),
     );
     this.name = props.name;
   }

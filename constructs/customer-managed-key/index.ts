@@ -285,12 +285,13 @@ export class CustomerManagedKey extends Construct {
     // The attachment resource owns the key; the account's inline block must not fight it.
     props.account.ignoreInlineCustomerManagedKey();
     this.attachment = props.account.chainOperation(
-      (previous) =>
+      (dependsOn) =>
         new CognitiveAccountCustomerManagedKey(this, "attachment", {
           cognitiveAccountId: props.account.id,
           keyVaultKeyId: this.key.id,
-          dependsOn: [accountAccess, ...(previous ? [previous] : [])],
+          dependsOn,
         }),
+      [accountAccess],
     );
 
     this.keyVaultId = this.vault.id;

@@ -76,7 +76,7 @@ export class ModelDeployment extends Construct {
       throw new PropError(this, "raiPolicyName", props.raiPolicyName, "must name a content filter policy");
 
     this.resource = props.account.chainOperation(
-      (previous) =>
+      (dependsOn) =>
         new CognitiveDeployment(this, "Resource", {
           name: props.name,
           cognitiveAccountId: props.account.id,
@@ -88,7 +88,7 @@ export class ModelDeployment extends Construct {
           sku: { name: props.sku, capacity: props.capacity },
           versionUpgradeOption: upgrade,
           raiPolicyName: props.raiPolicyName,
-          dependsOn: previous ? [previous] : undefined,
+          dependsOn,
         }),
     );
     this.id = this.resource.id;

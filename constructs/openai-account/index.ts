@@ -180,10 +180,16 @@ export class OpenAiAccount extends Construct {
   /**
    * Creates a resource that changes this account (a deployment, a content filter, the key attachment)
    * after the previous one. Azure takes one such operation per account at a time (409 RequestConflict
-   * otherwise), so each depends on the one created before it. For constructs of this package.
+   * otherwise), so each depends on the one created before it. `create` receives the resource's
+   * depends_on: `alsoAfter` followed by the previous operation (undefined when both are empty).
+   * For constructs of this package.
    */
-  chainOperation<T extends ITerraformDependable>(create: (previous?: ITerraformDependable) => T): T {
-    const operation = create(this.lastOperation);
+  chainOperation<T extends ITerraformDependable>(
+    create: (dependsOn?: ITerraformDependable[]) => T,
+    alsoAfter: readonly ITerraformDependable[] = [],
+  ): T {
+    const after = [...alsoAfter, ...(this.lastOperation ? [this.lastOperation] : [])];
+    const operation = create(after.length > 0 ? after : undefined);
     this.lastOperation = operation;
     return operation;
   }
