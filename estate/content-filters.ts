@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import type { ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
 import { HARM_CATEGORIES } from "../config/models-schema";
-import type { BlocklistEstate, ContentFilterEstate, RaiFilterEstate } from "./types";
+import type { BlocklistEstate, ContentFilterEstate, RaiFilterEstate, Tags } from "./types";
 
 /** The built-in policy a deployment may name without defining it; custom filters start from it too. */
 export const DEFAULT_POLICY = "Microsoft.DefaultV2";
@@ -50,6 +50,7 @@ const BINARY_THRESHOLD = "High";
 
 export function resolveContentFilters(
   env: LoadedEnvironment,
+  tags: Tags,
   issues: ConfigIssue[],
 ): { filters: ContentFilterEstate[]; blocklists: BlocklistEstate[] } {
   const { contentFilters, blocklists, regions } = env.config;
@@ -119,6 +120,7 @@ export function resolveContentFilters(
       blocklists: [...config.blocklists],
       weakerThanDefault: weaker,
       reason: config.reason,
+      tags: config.reason ? { ...tags, "weaker-filter-reason": config.reason } : tags,
     });
   }
 

@@ -9,6 +9,7 @@ import type { RegionConfig } from "../config/schema";
 import { resolveAccess, scopeIds, type AccessGrant } from "./access";
 import { BLOB_ZONE, PRIVATE_DNS_ZONES, zonesForKind, zonesForRegion } from "./catalog/private-dns";
 import { regionFacts } from "./catalog/regions";
+import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "./catalog/roles";
 import { checkNetworkPlan, usesCustomerManagedKey } from "./network-plan";
 import {
   checkCustomerManagedKey,
@@ -177,7 +178,19 @@ function resolveRegion(
       storageAccountId: scopeIds.storageAccount(sub, names.resourceGroup.name, names.storageAccount.name),
       containers: [...region.fineTuning.containers],
       baseModels: [...region.fineTuning.baseModels],
-      dataScientists: region.fineTuning.dataScientists.map((p) => ({ ...p })),
+      access: {
+        account: {
+          key: "account-reader",
+          roleId: STORAGE_BLOB_DATA_READER.id,
+          roleName: STORAGE_BLOB_DATA_READER.name,
+        },
+        dataScientists: region.fineTuning.dataScientists.map((p) => ({
+          key: `writer-${p.objectId.slice(0, 8).toLowerCase()}`,
+          principal: { ...p },
+          roleId: STORAGE_BLOB_DATA_CONTRIBUTOR.id,
+          roleName: STORAGE_BLOB_DATA_CONTRIBUTOR.name,
+        })),
+      },
       privateEndpoint: {
         name: names.storagePrivateEndpoint.name,
         networkInterfaceName: names.storageNetworkInterface.name,
@@ -206,8 +219,8 @@ export function resolveEnvironment(env: LoadedEnvironment, ctx: ResolveContext):
   checkCustomerManagedKey(env, issues);
   const grants = resolveAccess(env, issues);
   const cmk = usesCustomerManagedKey(config);
-  const filters = resolveContentFilters(env, issues);
   const { tags, problems } = mergeTags(config);
+  const filters = resolveContentFilters(env, tags, issues);
   for (const p of problems) issues.push(env.issueAt(p.key ? ["tags", p.key] : ["tags"], p.message));
 
   return {

@@ -73,6 +73,8 @@ export interface ContentFilterEstate {
   /** Where the filter is weaker than Microsoft's default; empty when it is not. */
   readonly weakerThanDefault: readonly string[];
   readonly reason?: string;
+  /** The environment's tags, plus the reason of a weaker filter (so it shows in review). */
+  readonly tags: Tags;
 }
 
 export interface BlocklistEstate {
@@ -87,8 +89,13 @@ export interface FineTuningEstate {
   readonly storageAccountId: string;
   readonly containers: readonly string[];
   readonly baseModels: readonly string[];
-  /** Allowed to upload training data. */
-  readonly dataScientists: readonly PrincipalEstate[];
+  /** Who may use the storage, all scoped to storageAccountId. */
+  readonly access: {
+    /** The account's system-assigned identity reads training data. */
+    readonly account: Omit<RoleGrantEstate, "principal">;
+    /** Data scientists upload it. */
+    readonly dataScientists: readonly RoleGrantEstate[];
+  };
   readonly privateEndpoint: {
     readonly name: string;
     readonly networkInterfaceName: string;

@@ -17,7 +17,6 @@ import { ModelDeployment } from "../constructs/model-deployment";
 import { Network } from "../constructs/network";
 import { OpenAiAccount } from "../constructs/openai-account";
 import { PrivateEndpoint } from "../constructs/private-endpoint";
-import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../estate/catalog/roles";
 import { ACCOUNT_SUBRESOURCE, KEY_VAULT_ZONE, type PrivateDnsZoneName } from "../estate/catalog/private-dns";
 import type { EnvironmentEstate, RegionEstate } from "../estate/types";
 import { PlatformStack } from "./platform-stack";
@@ -127,7 +126,7 @@ export class RegionStack extends PlatformStack {
           mode: f.mode,
           filters: f.filters,
           blocklists: f.blocklists.map((b) => blocklists.get(b)!),
-          tags: f.reason ? { ...env.tags, "weaker-filter-reason": f.reason } : env.tags,
+          tags: f.tags,
         }),
       ]),
     );
@@ -225,30 +224,21 @@ export class RegionStack extends PlatformStack {
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
       metricCategories: ["Transaction"],
     });
-    const grant = (role: typeof STORAGE_BLOB_DATA_READER) => ({
-      roleId: role.id,
-      roleName: role.name,
-      scope: storage.id,
-      scopeId: ft.storageAccountId,
-    });
+    const at = { scope: storage.id, scopeId: ft.storageAccountId };
     new Access(this, "fine_tuning_access", {
       subscriptionId: env.subscriptionId,
       grants: [
         {
-          key: "account-reader",
+          ...ft.access.account,
+          ...at,
           principal: {
             objectId: this.account.principalId,
             key: `account:${region.account.name}`,
             type: "ServicePrincipal",
             displayName: `${region.account.name} (system-assigned identity)`,
           },
-          ...grant(STORAGE_BLOB_DATA_READER),
         },
-        ...ft.dataScientists.map((p) => ({
-          key: `writer-${p.objectId.slice(0, 8).toLowerCase()}`,
-          principal: p,
-          ...grant(STORAGE_BLOB_DATA_CONTRIBUTOR),
-        })),
+        ...ft.access.dataScientists.map((g) => ({ ...g, ...at })),
       ],
     });
   }

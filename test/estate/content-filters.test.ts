@@ -48,6 +48,7 @@ describe("content filters", () => {
     });
     expect(f.filters).toHaveLength(14);
     expect(f.weakerThanDefault).toEqual([]);
+    expect(f.tags["weaker-filter-reason"]).toBeUndefined();
   });
 
   it("strict preset: Low everywhere, every shield and profanity on", () => {
@@ -98,6 +99,8 @@ describe("content filters", () => {
     );
     expect(f.reason).toBe(reason);
     expect(f.weakerThanDefault).toEqual(["selfHarm prompt High", "selfHarm completion Off"]);
+    // The reason travels with the policy, so it shows in every plan.
+    expect(f.tags).toMatchObject({ "weaker-filter-reason": reason, environment: "dev" });
     expect(threshold(f, "Selfharm", "Completion")).toMatchObject({ enabled: false, blocking: false });
   });
 

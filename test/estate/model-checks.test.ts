@@ -442,6 +442,30 @@ describe("fine-tuned models", () => {
     ]);
   });
 
+  it("storage is read by the account's identity and written by the data scientists", () => {
+    const scientist = {
+      objectId: "4b8395a6-1234-4d35-9a67-18293a4b5c6d",
+      type: "Group",
+      displayName: "grp-ds",
+    };
+    const estate = resolve(env([chat()], { fineTuning: { ...fineTuning, dataScientists: [scientist] } }));
+    expect(estate.environments[0]!.regions[0]!.fineTuning?.access).toEqual({
+      account: {
+        key: "account-reader",
+        roleId: "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
+        roleName: "Storage Blob Data Reader",
+      },
+      dataScientists: [
+        {
+          key: "writer-4b8395a6",
+          principal: scientist,
+          roleId: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+          roleName: "Storage Blob Data Contributor",
+        },
+      ],
+    });
+  });
+
   it("get a blob endpoint: the region needs room and the blob zone", () => {
     const estate = resolve(env([chat()], { fineTuning }));
     const region = estate.environments[0]!.regions[0]!;
