@@ -5,6 +5,8 @@ import { App, Testing, type TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { stringify } from "yaml";
 import { ConfigError, type ConfigIssue } from "../config/errors";
+import { ModelDeployment } from "../constructs/model-deployment";
+import type { OpenAiAccount } from "../constructs/openai-account";
 import { loadEnvironments, type LoadedEnvironment } from "../config/load";
 import { resolveEstate, type ResolveOptions } from "../estate/resolve";
 import type { Estate } from "../estate/types";
@@ -109,4 +111,22 @@ export function problemsOf(
     path: i.path.join("."),
     message: i.message,
   }));
+}
+
+/** A small chat deployment on an account (construct tests that need one to order against). */
+export function chatDeployment(
+  scope: Construct,
+  account: OpenAiAccount,
+  raiPolicyName = "Microsoft.DefaultV2",
+) {
+  return new ModelDeployment(scope, "deployment_chat", {
+    account,
+    name: "chat",
+    modelName: "gpt-5.1",
+    modelVersion: "2025-11-13",
+    sku: "GlobalStandard",
+    capacity: 1,
+    versionUpgradeOption: "NoAutoUpgrade",
+    raiPolicyName,
+  });
 }

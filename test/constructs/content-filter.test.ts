@@ -1,9 +1,8 @@
 import { AZAPI_PROVIDER_VERSION, AzapiProvider } from "../../constructs/azapi";
 import { Blocklist } from "../../constructs/blocklist";
 import { ContentFilter, type RaiFilter } from "../../constructs/content-filter";
-import { ModelDeployment } from "../../constructs/model-deployment";
 import { OpenAiAccount } from "../../constructs/openai-account";
-import { synthReadable } from "../helpers";
+import { chatDeployment, synthReadable } from "../helpers";
 
 const harm = (severityThreshold: "Low" | "Medium" | "High"): RaiFilter[] =>
   ["Hate", "Sexual", "Violence", "Selfharm"].flatMap((name) =>
@@ -53,16 +52,7 @@ function build(
       mode: opts.mode,
       blocklists: blocklist ? [blocklist] : [],
     });
-    new ModelDeployment(stack, "deployment_chat", {
-      account,
-      name: "chat",
-      modelName: "gpt-5.1",
-      modelVersion: "2025-11-13",
-      sku: "GlobalStandard",
-      capacity: 1,
-      versionUpgradeOption: "NoAutoUpgrade",
-      raiPolicyName: filter.name === "chat" ? filter.policy.name : "x",
-    });
+    chatDeployment(stack, account, filter.policy.name);
   });
 }
 

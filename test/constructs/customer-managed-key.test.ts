@@ -1,8 +1,7 @@
 import type { Construct } from "constructs";
 import { CustomerManagedKey, type CustomerManagedKeyProps } from "../../constructs/customer-managed-key";
-import { ModelDeployment } from "../../constructs/model-deployment";
 import { OpenAiAccount } from "../../constructs/openai-account";
-import { synthReadable } from "../helpers";
+import { chatDeployment, synthReadable } from "../helpers";
 
 const TENANT = "22222222-2222-2222-2222-222222222222";
 const DEPLOYER = "0d4f5162-7e80-4f91-9c23-d4e5f6071829";
@@ -29,16 +28,7 @@ function build(stack: Construct, props: Partial<Props> = {}, withDeployment = fa
   });
   new CustomerManagedKey(stack, "cmk", { ...base, ...props, account });
   if (withDeployment) {
-    new ModelDeployment(stack, "deployment_chat", {
-      account,
-      name: "chat",
-      modelName: "gpt-5.1",
-      modelVersion: "2025-11-13",
-      sku: "GlobalStandard",
-      capacity: 1,
-      versionUpgradeOption: "NoAutoUpgrade",
-      raiPolicyName: "Microsoft.DefaultV2",
-    });
+    chatDeployment(stack, account);
   }
 }
 const synth = (props: Partial<Props> = {}, withDeployment = false) =>
