@@ -7,6 +7,7 @@ import type { ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
 import { contains, isAssignable, overlaps, parseCidr, usableAddresses, type Cidr } from "./cidr";
 import { zonesForRegion } from "./catalog/private-dns";
+import { usesCustomerManagedKey } from "./security";
 
 /**
  * Private endpoints a region's subnet holds: the account's, the key vault's with a customer-managed
@@ -14,11 +15,6 @@ import { zonesForRegion } from "./catalog/private-dns";
  */
 export function privateEndpointsPerRegion(customerManagedKey: boolean, fineTuning = false): number {
   return 1 + (customerManagedKey ? 1 : 0) + (fineTuning ? 1 : 0);
-}
-
-/** Whether the environment encrypts its accounts with customer-managed keys (default: when protected). */
-export function usesCustomerManagedKey(config: LoadedEnvironment["config"]): boolean {
-  return config.customerManagedKey.enabled ?? config.protected;
 }
 
 /** Azure's smallest subnet is a /29 (8 addresses, 3 usable). */

@@ -10,12 +10,13 @@ import { resolveAccess, scopeIds, type AccessGrant } from "./access";
 import { BLOB_ZONE, PRIVATE_DNS_ZONES, zonesForKind, zonesForRegion } from "./catalog/private-dns";
 import { regionFacts } from "./catalog/regions";
 import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "./catalog/roles";
-import { checkNetworkPlan, usesCustomerManagedKey } from "./network-plan";
+import { checkNetworkPlan } from "./network-plan";
 import {
   checkCustomerManagedKey,
   defenderForAI,
   policyAssignments,
   regionCustomerManagedKey,
+  usesCustomerManagedKey,
 } from "./security";
 import { resolveContentFilters } from "./content-filters";
 import { checkAccountLimits, checkDeployment, checkFineTuning } from "./model-checks";

@@ -7,8 +7,12 @@ import type { LoadedEnvironment } from "../config/load";
 import { KEY_RULES, latestRotationDay } from "./catalog/key-vault";
 import { AI_SERVICES_POLICIES, policyDefinitionId } from "./catalog/policies";
 import { KEY_VAULT_ZONE } from "./catalog/private-dns";
-import { usesCustomerManagedKey } from "./network-plan";
 import type { CustomerManagedKeyEstate, PolicyAssignmentEstate } from "./types";
+
+/** Whether the environment encrypts its accounts with customer-managed keys (default: when protected). */
+export function usesCustomerManagedKey(config: LoadedEnvironment["config"]): boolean {
+  return config.customerManagedKey.enabled ?? config.protected;
+}
 
 /** Checks the key settings once per environment; region-independent. */
 export function checkCustomerManagedKey(env: LoadedEnvironment, issues: ConfigIssue[]): void {
