@@ -12,6 +12,7 @@
  * - the policy must exist before the deployments that use it, and every write is an account operation,
  *   serialized with the others.
  */
+import { dependable } from "cdktf";
 import { Construct } from "constructs";
 import { AzapiUpdateResource, COGNITIVE_SERVICES_API_VERSION } from "../azapi";
 import { CognitiveAccountRaiPolicy } from "../azurerm";
@@ -152,7 +153,8 @@ export class ContentFilter extends Construct {
             },
           },
           dependsOn,
-          lifecycle: { replaceTriggeredBy: [this.policy] },
+          // replace_triggered_by takes a bare address; cdktf would write a resource as "${…}".
+          lifecycle: { replaceTriggeredBy: [dependable(this.policy)] },
         }),
       blocklists.map((b) => b.resource),
     );

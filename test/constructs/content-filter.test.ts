@@ -89,7 +89,7 @@ describe("ContentFilter", () => {
     expect(json.resource.azapi_update_resource.content_filter_chat_blocklists).toMatchObject({
       body: { properties: { customBlocklists: [] } },
       depends_on: ["azurerm_cognitive_account_rai_policy.content_filter_chat"],
-      lifecycle: { replace_triggered_by: ["${azurerm_cognitive_account_rai_policy.content_filter_chat}"] },
+      lifecycle: { replace_triggered_by: ["azurerm_cognitive_account_rai_policy.content_filter_chat"] },
     });
   });
 

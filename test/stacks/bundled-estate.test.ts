@@ -245,6 +245,38 @@ describe("the bundled estate", () => {
     },
   );
 
+  // Terraform parses depends_on and replace_triggered_by as bare references: "${…}" there is a syntax
+  // error that no provider sees, and a name that is not in the stack fails at plan.
+  it.each([...synthesized.keys()])(
+    "%s: writes bare references to its own resources in meta-arguments",
+    (stack) => {
+      const r = json(stack);
+      const declared = new Set(
+        ["resource", "data"].flatMap((kind) =>
+          Object.entries<Record<string, unknown>>(r[kind] ?? {}).flatMap(([type, byName]) =>
+            Object.keys(byName).map((name) => (kind === "data" ? `data.${type}.${name}` : `${type}.${name}`)),
+          ),
+        ),
+      );
+      const references = Object.values<Record<string, any>>(r.resource).flatMap((byName) =>
+        Object.values(byName).flatMap((block) => [
+          ...(block.depends_on ?? []),
+          ...(block.lifecycle?.replace_triggered_by ?? []),
+        ]),
+      );
+      if (regionStacks.includes(stack)) expect(references.length).toBeGreaterThan(0);
+      for (const reference of references) {
+        expect(reference).toMatch(/^(data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+(\.[a-z_]+)?$/);
+        expect(declared).toContain(
+          reference
+            .split(".")
+            .slice(0, reference.startsWith("data.") ? 3 : 2)
+            .join("."),
+        );
+      }
+    },
+  );
+
   it.each(regionStacks)(
     "%s: sends the account's logs to the environment's workspace across stacks",
     (stack) => {
