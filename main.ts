@@ -1,6 +1,6 @@
 /**
- * load → resolve → stacks → synth. Every check runs before the App exists, so a bad config writes
- * no stack at all.
+ * load → resolve → stacks → synth. The command line is read first and every check runs before the App
+ * exists, so a mistyped flag or a bad config writes no stack at all.
  *
  *   npm run synth                      all environments
  *   npm run synth -- --env dev         one (or --env dev,prod)
@@ -9,54 +9,58 @@
  *   AOAI_TODAY=2026-11-30              judge model lifecycles as of that day (reproducible runs)
  *
  * Beside the output directory it writes estate-report/<env>.md: deployments, quota, filters, lifecycle.
+ * Terraform's working files in cdktf.out (providers, lock files) survive every run.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { App } from "cdktf";
 import { ConfigError, formatIssue } from "./config/errors";
-import { loadEnvironments, ENVIRONMENTS_DIR } from "./config/load";
+import { loadEnvironments } from "./config/load";
 import { resolveEstate } from "./estate/resolve";
 import { buildStacks } from "./stacks/estate-app";
 import { renderEstateReport } from "./tools/estate-report";
+import { parseSynthArgs, SYNTH_USAGE, UsageError } from "./tools/synth-args";
+import {
+  cdktfCliOwnsOutput,
+  manifestStacks,
+  removeStaleStacks,
+  retractGeneratedOutput,
+} from "./tools/synth-output";
 
-function options(): { configDir: string; environments: string[] } {
-  const { values } = parseArgs({
-    options: { env: { type: "string", multiple: true }, "config-dir": { type: "string" } },
-    strict: true,
-  });
-  const raw = [...(values.env ?? []), process.env.AOAI_ENVIRONMENTS ?? ""];
-  const environments = raw
-    .flatMap((v) => v.split(","))
-    .map((v) => v.trim())
-    .filter(Boolean);
-  return { configDir: values["config-dir"] ?? ENVIRONMENTS_DIR, environments };
-}
-
-function main(): void {
-  // The cdktf CLI passes its output directory in CDKTF_OUTDIR.
-  const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
-  const reportDir = join(dirname(resolve(outdir)), "estate-report");
-  // Output of an earlier run must not outlive a failed or narrower one: CI would plan stale stacks.
-  rmSync(outdir, { recursive: true, force: true });
-  rmSync(reportDir, { recursive: true, force: true });
-  const { configDir, environments } = options();
+function main(outdir: string, reportDir: string): void {
+  const args = parseSynthArgs(process.argv.slice(2), process.env);
+  if (args.help) {
+    process.stdout.write(`${SYNTH_USAGE}\n`);
+    return;
+  }
   const today = process.env.AOAI_TODAY ?? new Date().toISOString().slice(0, 10);
-  const estate = resolveEstate(loadEnvironments(configDir, environments), { today });
+  const estate = resolveEstate(loadEnvironments(args.configDir, args.environments), { today });
   for (const warning of estate.warnings) process.stderr.write(`warning: ${formatIssue(warning)}\n`);
   const app = new App({ outdir });
   buildStacks(app, estate);
   app.synth();
+  if (!cdktfCliOwnsOutput(process.env)) removeStaleStacks(outdir, manifestStacks(outdir));
+  rmSync(reportDir, { recursive: true, force: true });
   mkdirSync(reportDir, { recursive: true });
   for (const env of estate.environments) {
     writeFileSync(join(reportDir, `${env.name}.md`), renderEstateReport(estate, env, today));
   }
 }
 
+// The cdktf CLI passes its output directory in CDKTF_OUTDIR.
+const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
+const reportDir = join(dirname(resolve(outdir)), "estate-report");
 try {
-  main();
+  main(outdir, reportDir);
 } catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`synth: ${error.message}; see --help\n`);
+    process.exit(2);
+  }
   if (error instanceof ConfigError) {
+    // Nothing may plan the output of an earlier config once this one has failed.
+    retractGeneratedOutput(outdir);
+    rmSync(reportDir, { recursive: true, force: true });
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }

@@ -2,7 +2,7 @@
  * The app as users run it: `node dist/main.js` after the esbuild transpile (`npm run synth`).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { environmentDir, validEnvironment } from "./helpers";
@@ -14,7 +14,7 @@ beforeAll(() => {
 });
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const outdir = join(mkdtempSync(join(tmpdir(), "aoai-out-")), "cdktf.out");
+  const outdir = env.CDKTF_OUTDIR ?? join(mkdtempSync(join(tmpdir(), "aoai-out-")), "cdktf.out");
   const result = spawnSync(process.execPath, ["dist/main.js", ...args], {
     cwd: root,
     env: { ...process.env, CDKTF_OUTDIR: outdir, AOAI_ENVIRONMENTS: "", ...env },
@@ -87,10 +87,10 @@ describe("main", () => {
     expect(existsSync(r.outdir)).toBe(false);
   });
 
-  it("removes the output of an earlier run when the config fails", () => {
-    const outdir = join(mkdtempSync(join(tmpdir(), "aoai-out-")), "cdktf.out");
-    mkdirSync(join(outdir, "stacks", "old"), { recursive: true });
-    writeFileSync(join(outdir, "manifest.json"), "{}");
+  it("retracts the generated output of an earlier run when the config fails, and keeps Terraform's files", () => {
+    const { outdir } = run(["--env", "dev"]);
+    const terraformDir = join(outdir, "stacks", "dev-shared", ".terraform");
+    mkdirSync(terraformDir);
     const r = spawnSync(process.execPath, ["dist/main.js", "--env", "nope"], {
       cwd: root,
       env: { ...process.env, CDKTF_OUTDIR: outdir },
@@ -98,6 +98,72 @@ describe("main", () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/unknown environment "nope"; config\/environments has: dev, lz, prod/);
-    expect(existsSync(outdir)).toBe(false);
+    expect(existsSync(join(outdir, "manifest.json"))).toBe(false);
+    expect(existsSync(join(outdir, "stacks", "dev-shared", "cdk.tf.json"))).toBe(false);
+    expect(existsSync(join(outdir, "..", "estate-report"))).toBe(false);
+    expect(existsSync(terraformDir)).toBe(true);
+  });
+});
+
+describe("main, run again over its own output", () => {
+  /** What `terraform init` leaves in a stack's directory. */
+  function initialize(outdir: string, stack: string) {
+    mkdirSync(join(outdir, "stacks", stack, ".terraform", "providers"), { recursive: true });
+    writeFileSync(join(outdir, "stacks", stack, ".terraform.lock.hcl"), "# lock\n");
+  }
+  const initialized = (outdir: string, stack: string) =>
+    existsSync(join(outdir, "stacks", stack, ".terraform", "providers")) &&
+    existsSync(join(outdir, "stacks", stack, ".terraform.lock.hcl"));
+
+  it("keeps each stack's Terraform working files and removes only stacks that no longer exist", () => {
+    const first = run([]);
+    initialize(first.outdir, "dev-swedencentral");
+    initialize(first.outdir, "prod-shared");
+    const second = run(["--env", "dev"], { CDKTF_OUTDIR: first.outdir });
+    expect(second.status).toBe(0);
+    expect(second.stacks).toEqual(["dev-shared", "dev-swedencentral"]);
+    expect(readdirSync(join(first.outdir, "stacks")).sort()).toEqual(["dev-shared", "dev-swedencentral"]);
+    expect(initialized(first.outdir, "dev-swedencentral")).toBe(true);
+  });
+
+  it("works through the cdktf CLI after a wider run, on the first try", () => {
+    const first = run(["--env", "dev,lz"]);
+    initialize(first.outdir, "dev-shared");
+    const r = spawnSync("npx", ["cdktf", "synth", "--output", first.outdir], {
+      cwd: root,
+      env: { ...process.env, AOAI_ENVIRONMENTS: "dev", CHECKPOINT_DISABLE: "1", CI: "1" },
+      encoding: "utf8",
+    });
+    expect(r.stderr + r.stdout).not.toMatch(/ENOENT/);
+    expect(r.status).toBe(0);
+    expect(readdirSync(join(first.outdir, "stacks")).sort()).toEqual(["dev-shared", "dev-swedencentral"]);
+    expect(initialized(first.outdir, "dev-shared")).toBe(true);
+  }, 60_000);
+});
+
+describe("main, command line", () => {
+  let earlier: ReturnType<typeof run>;
+  beforeAll(() => {
+    earlier = run(["--env", "dev"]);
+  });
+
+  it.each([
+    [["-e", "dev"], "unknown option '-e'"],
+    [["dev"], "unexpected argument 'dev'"],
+    [["--env"], "option '--env <value>' argument missing"],
+  ])("refuses %j in one line before touching the output", (args, message) => {
+    const r = run(args, { CDKTF_OUTDIR: earlier.outdir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`synth: ${message} (options: --env, --config-dir, --help); see --help\n`);
+    expect(r.stacks).toEqual(["dev-shared", "dev-swedencentral"]);
+    expect(existsSync(join(earlier.outdir, "stacks", "dev-shared", "cdk.tf.json"))).toBe(true);
+  });
+
+  it("answers --help with the usage and synthesizes nothing", () => {
+    const r = run(["--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run synth -- \[--env <name>/);
+    expect(r.stdout).toContain("--config-dir <dir>");
+    expect(r.stacks).toBeUndefined();
   });
 });
