@@ -56,8 +56,9 @@ export const customerManagedKeySchema = z
       .enum(["RSA", "RSA-HSM"], {
         error: `must be RSA or RSA-HSM (Azure OpenAI accepts ${KEY_RULES.keySize}-bit RSA keys only)`,
       })
-      .default("RSA")
-      .describe("RSA (software) or RSA-HSM (premium vault). Always 2048 bits: all Azure OpenAI accepts."),
+      // HSM-backed by default: Checkov CKV_AZURE_112 and Microsoft's key guidance; RSA saves the premium vault.
+      .default("RSA-HSM")
+      .describe("RSA-HSM (premium vault, the default) or RSA (software). Always 2048 bits: all Azure OpenAI accepts."),
     rotateAfterDays: z
       .number()
       .int()

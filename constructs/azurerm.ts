@@ -29,4 +29,5 @@ export { SecurityCenterSubscriptionPricing } from "@cdktf/provider-azurerm/lib/s
 export { CognitiveAccountRaiPolicy } from "@cdktf/provider-azurerm/lib/cognitive-account-rai-policy";
 export { CognitiveAccountRaiBlocklist } from "@cdktf/provider-azurerm/lib/cognitive-account-rai-blocklist";
 export { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
+export { StorageAccountCustomerManagedKeyA as StorageAccountCustomerManagedKey } from "@cdktf/provider-azurerm/lib/storage-account-customer-managed-key";
 export { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";

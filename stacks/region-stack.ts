@@ -216,6 +216,7 @@ export class RegionStack extends PlatformStack {
         subnetId,
         dnsZoneIds: zoneIds(ft.privateEndpoint.zoneNames),
       },
+      encryptionKey: this.customerManagedKey,
       protection: env.protected,
       tags: env.tags,
     });

@@ -66,7 +66,8 @@ export interface CustomerManagedKeyProps {
    */
   readonly keyDependsOn?: readonly ITerraformDependable[];
   /**
-   * @default "RSA"
+   * RSA-HSM keys live in hardware security modules and need the premium vault SKU.
+   * @default "RSA-HSM"
    */
   readonly keyType?: KeyType;
   /**
@@ -134,10 +135,13 @@ export class CustomerManagedKey extends Construct {
   readonly vault: KeyVault;
   readonly key: KeyVaultKey;
   readonly attachment: CognitiveAccountCustomerManagedKey;
+  /** The key's name, a reference: whatever uses it waits for the key. */
+  readonly keyName: string;
+  private readonly grant: (id: string, objectId: string, keyPermissions: string[]) => KeyVaultAccessPolicy;
 
   constructor(scope: Construct, id: string, props: CustomerManagedKeyProps) {
     super(scope, id);
-    const keyType = props.keyType ?? "RSA";
+    const keyType = props.keyType ?? "RSA-HSM";
     const rotateAfter = props.rotateAfterDays ?? 365;
     const expireAfter = props.expireAfterDays ?? 730;
     const ipRanges = props.allowedIpRanges ?? [];
@@ -255,8 +259,9 @@ export class CustomerManagedKey extends Construct {
     const administrators = props.keyAdministrators.map((a) =>
       grant(`administrator_${short(a.objectId)}`, a.objectId, vaultKeyPermissions),
     );
+    this.grant = grant;
     // The account's own identity: exactly what Azure OpenAI needs to wrap and unwrap its data keys.
-    const accountAccess = grant("account_access", props.account.principalId, ["Get", "WrapKey", "UnwrapKey"]);
+    const accountAccess = this.grantKeyUse("account_access", props.account.principalId);
 
     this.key = new KeyVaultKey(this, "key", {
       name: keyName,
@@ -296,5 +301,14 @@ export class CustomerManagedKey extends Construct {
 
     this.keyVaultId = this.vault.id;
     this.keyId = this.key.id;
+    this.keyName = this.key.name;
+  }
+
+  /**
+   * Lets a managed identity wrap and unwrap data keys with this key (Get, WrapKey, UnwrapKey), as a
+   * service encrypting its data at rest needs. The grant must exist before the service uses the key.
+   */
+  grantKeyUse(id: string, principalId: string): KeyVaultAccessPolicy {
+    return this.grant(id, principalId, ["Get", "WrapKey", "UnwrapKey"]);
   }
 }

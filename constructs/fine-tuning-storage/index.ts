@@ -9,12 +9,16 @@
  * - shared keys off, OAuth by default, no public blobs, TLS 1.2, HTTPS only, infrastructure encryption;
  * - versioning and soft delete for blobs and containers, so a bad upload or delete can be undone;
  * - containers are created through Azure Resource Manager (storage_account_id), so Terraform needs no
- *   data-plane access to a private account.
+ *   data-plane access to a private account;
+ * - with an encryption key (Checkov CKV2_AZURE_1, Azure Policy 6fac406b), the account's system-assigned
+ *   identity is granted the key and a separate customer-managed-key resource attaches it; the
+ *   account's inline block is ignored so the two never fight.
  * Who may read and write is granted outside, with Access: the account's identity reads, data
  * scientists write.
  */
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { StorageAccount, StorageContainer } from "../azurerm";
+import { StorageAccount, StorageAccountCustomerManagedKey, StorageContainer } from "../azurerm";
 import { PrivateEndpoint } from "../private-endpoint";
 import { addDeleteLock } from "../protection";
 import { PropError, requireMatch, requireOneOf } from "../validation";
@@ -25,6 +29,14 @@ export interface StoragePrivateEndpoint {
   readonly subnetId: string;
   /** The privatelink.blob.core.windows.net zone; none when Azure Policy writes the records. */
   readonly dnsZoneIds: readonly string[];
+}
+
+/** A Key Vault key that encrypts data at rest; CustomerManagedKey is one. */
+export interface EncryptionKey {
+  readonly keyVaultId: string;
+  readonly keyName: string;
+  /** Grants a managed identity Get, WrapKey and UnwrapKey on the key. */
+  grantKeyUse(id: string, principalId: string): ITerraformDependable;
 }
 
 export interface FineTuningStorageProps {
@@ -46,6 +58,11 @@ export interface FineTuningStorageProps {
    * @default 30
    */
   readonly softDeleteDays?: number;
+  /**
+   * Encrypt the data with this customer-managed key (the latest version, so rotation needs no change).
+   * @default Microsoft-managed keys
+   */
+  readonly encryptionKey?: EncryptionKey;
   /**
    * Delete lock and prevent_destroy.
    * @default true
@@ -109,10 +126,27 @@ export class FineTuningStorage extends Construct {
         deleteRetentionPolicy: { days: softDelete },
         containerDeleteRetentionPolicy: { days: softDelete },
       },
+      identity: props.encryptionKey ? { type: "SystemAssigned" } : undefined,
       tags: { ...props.tags },
-      lifecycle: protection ? { preventDestroy: true } : undefined,
+      lifecycle:
+        protection || props.encryptionKey
+          ? {
+              ...(protection && { preventDestroy: true }),
+              // The customer_managed_key resource below owns the key.
+              ...(props.encryptionKey && { ignoreChanges: ["customer_managed_key"] }),
+            }
+          : undefined,
     });
     if (protection) addDeleteLock(this, this.resource.id, "Protected environment: holds fine-tuning data.");
+    if (props.encryptionKey) {
+      const access = props.encryptionKey.grantKeyUse(`${id}_access`, this.resource.identity.principalId);
+      new StorageAccountCustomerManagedKey(this, "customer_managed_key", {
+        storageAccountId: this.resource.id,
+        keyVaultId: props.encryptionKey.keyVaultId,
+        keyName: props.encryptionKey.keyName,
+        dependsOn: [access],
+      });
+    }
 
     for (const container of containers) {
       new StorageContainer(this, `container_${container}`, {

@@ -42,7 +42,7 @@ describe("CustomerManagedKey", () => {
       name: "kv-aoai-prod-sdc-5698",
       location: "swedencentral",
       tenant_id: TENANT,
-      sku_name: "standard",
+      sku_name: "premium",
       purge_protection_enabled: true,
       soft_delete_retention_days: 90,
       rbac_authorization_enabled: false,
@@ -67,10 +67,10 @@ describe("CustomerManagedKey", () => {
     });
   });
 
-  it("creates a 2048-bit RSA key with an expiry and a rotation policy", () => {
+  it("creates a 2048-bit HSM-backed RSA key with an expiry and a rotation policy", () => {
     expect(r.azurerm_key_vault_key.cmk_key).toMatchObject({
       key_vault_id: "${azurerm_key_vault.cmk_key_vault.id}",
-      key_type: "RSA",
+      key_type: "RSA-HSM",
       key_size: 2048,
       key_opts: ["wrapKey", "unwrapKey"],
       expiration_date: '${timeadd(timestamp(), "17520h")}',
@@ -149,10 +149,10 @@ describe("CustomerManagedKey", () => {
     });
   });
 
-  it("uses a premium vault for RSA-HSM keys", () => {
-    const hsm = synth({ keyType: "RSA-HSM" });
-    expect(hsm.azurerm_key_vault.cmk_key_vault.sku_name).toBe("premium");
-    expect(hsm.azurerm_key_vault_key.cmk_key.key_type).toBe("RSA-HSM");
+  it("uses a standard vault for software RSA keys", () => {
+    const software = synth({ keyType: "RSA" });
+    expect(software.azurerm_key_vault.cmk_key_vault.sku_name).toBe("standard");
+    expect(software.azurerm_key_vault_key.cmk_key.key_type).toBe("RSA");
   });
 
   it("opens the firewall only to the given IPs, default action still Deny", () => {

@@ -1,3 +1,4 @@
+import { TerraformResource } from "cdktf";
 import { FineTuningStorage, type FineTuningStorageProps } from "../../constructs/fine-tuning-storage";
 import { synthReadable } from "../helpers";
 
@@ -74,6 +75,52 @@ describe("FineTuningStorage", () => {
     expect(r.azurerm_storage_account.fine_tuning_storage.lifecycle).toEqual({ prevent_destroy: true });
     const loose = synth({ protection: false });
     expect(loose.azurerm_management_lock).toBeUndefined();
+    expect(loose.azurerm_storage_account.fine_tuning_storage.lifecycle).toBeUndefined();
+  });
+
+  it("uses Microsoft-managed keys and no identity unless given an encryption key", () => {
+    expect(r.azurerm_storage_account.fine_tuning_storage.identity).toBeUndefined();
+    expect(r.azurerm_storage_account_customer_managed_key).toBeUndefined();
+  });
+
+  describe("with an encryption key", () => {
+    const encrypted = synthReadable(
+      (stack) =>
+        new FineTuningStorage(stack, "fine_tuning_storage", {
+          ...base,
+          encryptionKey: {
+            keyVaultId: "/vaults/kv",
+            keyName: "cmk-key",
+            grantKeyUse: (id, principalId) => {
+              const grant = new TerraformResource(stack, id, { terraformResourceType: "test_grant" });
+              grant.addOverride("object_id", principalId);
+              return grant;
+            },
+          },
+        }),
+    ).resource;
+    const storage = encrypted.azurerm_storage_account.fine_tuning_storage;
+
+    it("grants the key to the storage account's own identity, then attaches the key by name", () => {
+      expect(storage.identity).toEqual({ type: "SystemAssigned" });
+      expect(encrypted.test_grant.fine_tuning_storage_access.object_id).toBe(
+        "${azurerm_storage_account.fine_tuning_storage.identity[0].principal_id}",
+      );
+      expect(
+        encrypted.azurerm_storage_account_customer_managed_key.fine_tuning_storage_customer_managed_key,
+      ).toEqual(
+        expect.objectContaining({
+          storage_account_id: "${azurerm_storage_account.fine_tuning_storage.id}",
+          key_vault_id: "/vaults/kv",
+          key_name: "cmk-key",
+          depends_on: ["test_grant.fine_tuning_storage_access"],
+        }),
+      );
+    });
+
+    it("leaves the key to the attachment: the account's inline block is ignored, protection stays", () => {
+      expect(storage.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ["customer_managed_key"] });
+    });
   });
 
   it.each<[Partial<FineTuningStorageProps>, RegExp]>([

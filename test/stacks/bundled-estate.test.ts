@@ -11,6 +11,7 @@ const UNTAGGABLE = new Set([
   "azapi_update_resource",
   "azurerm_cognitive_account_rai_blocklist",
   "azurerm_storage_container",
+  "azurerm_storage_account_customer_managed_key",
   "azurerm_cognitive_account_customer_managed_key",
   "azurerm_key_vault_access_policy",
   "azurerm_role_assignment",
@@ -74,13 +75,16 @@ describe("the bundled estate", () => {
           (i) => `azapi_resource.blocklist_internal_codenames_${i.name.replace(/-/g, "_")}`,
         ),
     ];
+    // prod encrypts fine-tuning data with the region's customer-managed key.
     const fineTuning = (writer: string) => [
+      "azurerm_key_vault_access_policy.cmk_fine_tuning_storage_access",
       "azurerm_management_lock.fine_tuning_storage_Lock",
       "azurerm_monitor_diagnostic_setting.fine_tuning_storage_diagnostics",
       "azurerm_private_endpoint.fine_tuning_storage_private_endpoint",
       "azurerm_role_assignment.fine_tuning_access_account_reader",
       `azurerm_role_assignment.fine_tuning_access_writer_${writer}`,
       "azurerm_storage_account.fine_tuning_storage",
+      "azurerm_storage_account_customer_managed_key.fine_tuning_storage_customer_managed_key",
       "azurerm_storage_container.fine_tuning_storage_container_training",
       "azurerm_storage_container.fine_tuning_storage_container_validation",
     ];

@@ -260,6 +260,23 @@ describe("fine-tuning storage", () => {
     expect(r.azurerm_cognitive_account.openai.fqdns).toContain(`${storage.name}.blob.core.windows.net`);
   });
 
+  it("is encrypted with the region's customer-managed key, granted to the storage's own identity", () => {
+    const policy = r.azurerm_key_vault_access_policy.cmk_fine_tuning_storage_access;
+    expect(policy).toMatchObject({
+      key_vault_id: "${azurerm_key_vault.cmk_key_vault.id}",
+      object_id: "${azurerm_storage_account.fine_tuning_storage.identity[0].principal_id}",
+      key_permissions: ["Get", "WrapKey", "UnwrapKey"],
+    });
+    expect(
+      r.azurerm_storage_account_customer_managed_key.fine_tuning_storage_customer_managed_key,
+    ).toMatchObject({
+      storage_account_id: "${azurerm_storage_account.fine_tuning_storage.id}",
+      key_vault_id: "${azurerm_key_vault.cmk_key_vault.id}",
+      key_name: "${azurerm_key_vault_key.cmk_key.name}",
+      depends_on: ["azurerm_key_vault_access_policy.cmk_fine_tuning_storage_access"],
+    });
+  });
+
   it("lets the account's identity read it and the data scientists write it", () => {
     const assignments = r.azurerm_role_assignment;
     expect(assignments.fine_tuning_access_account_reader).toMatchObject({
