@@ -19,7 +19,8 @@ import { loadEnvironments } from "./config/load";
 import { resolveEstate } from "./estate/resolve";
 import { buildStacks } from "./stacks/estate-app";
 import { renderEstateReport } from "./tools/estate-report";
-import { parseSynthArgs, SYNTH_USAGE, UsageError } from "./tools/synth-args";
+import { parseSynthArgs, SYNTH_USAGE } from "./tools/synth-args";
+import { UsageError } from "./tools/usage-error";
 import {
   cdktfCliOwnsOutput,
   manifestStacks,

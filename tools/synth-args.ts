@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { ENVIRONMENTS_DIR } from "../config/load";
+import { parseArgsProblem, UsageError } from "./usage-error";
 
 export const SYNTH_USAGE = `usage: npm run synth -- [--env <name>[,<name>…]] [--config-dir <dir>]
 
@@ -20,9 +21,6 @@ export type SynthArgs =
   | { readonly help: true }
   | { readonly help: false; readonly configDir: string; readonly environments: readonly string[] };
 
-/** A command line that cannot be run, said in one line. */
-export class UsageError extends Error {}
-
 const OPTIONS = {
   env: { type: "string", multiple: true },
   "config-dir": { type: "string" },
@@ -34,7 +32,9 @@ export function parseSynthArgs(argv: readonly string[], variables: NodeJS.Proces
   try {
     ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (error) {
-    throw new UsageError(`${describe(error)} (options: --env, --config-dir, --help)`);
+    const problem = parseArgsProblem(error);
+    if (problem === undefined) throw error;
+    throw new UsageError(`${problem} (options: --env, --config-dir, --help)`);
   }
   if (values.help) return { help: true };
   const environments = [...(values.env ?? []), variables.AOAI_ENVIRONMENTS ?? ""]
@@ -42,10 +42,4 @@ export function parseSynthArgs(argv: readonly string[], variables: NodeJS.Proces
     .map((v) => v.trim())
     .filter(Boolean);
   return { help: false, configDir: values["config-dir"] ?? ENVIRONMENTS_DIR, environments };
-}
-
-/** node:util's messages run on ("Unexpected argument 'x'. This command does not…"): keep the first sentence. */
-function describe(error: unknown): string {
-  const first = (error instanceof Error ? error.message : String(error)).split(". ")[0]!;
-  return first.charAt(0).toLowerCase() + first.slice(1);
 }
