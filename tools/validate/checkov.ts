@@ -70,11 +70,16 @@ export function ensureCheckov(venv: string, log: (line: string) => void): string
   return checkov;
 }
 
+/**
+ * `locators` covers every stack in the directory, which Checkov reads whole; results are kept for the
+ * `selected` stacks (default all), while skips are matched against all of them.
+ */
 export function scan(
   checkov: string,
   stacksDir: string,
   locators: ReadonlyMap<string, StackLocator>,
   skips: readonly Skip[],
+  selected: readonly string[] = [...locators.keys()],
 ): Scan {
   // One process for every stack (a run costs ~10 s of start-up); results are split by file path.
   // --skip-download: no calls to the vendor's platform; the checks ship with the package.
@@ -86,7 +91,7 @@ export function scan(
   if (result.status !== 0 && result.status !== 1) throw new Error(`checkov failed:\n${result.stderr}`);
   const reports = [JSON.parse(result.stdout)].flat() as CheckovReport[];
   const stacks = new Map<string, StackScan>();
-  for (const name of locators.keys()) stacks.set(name, { passed: 0, failed: [], skipped: [] });
+  for (const name of selected) stacks.set(name, { passed: 0, failed: [], skipped: [] });
   const used = new Set<Skip>();
   const parsingErrors: string[] = [];
   let version = "";
@@ -111,9 +116,10 @@ export function scan(
       const skip = skips.find(
         (k) => k.check === found.check && glob(k.stacks).test(stack) && glob(k.resources).test(found.address),
       );
-      const s = stacks.get(stack) ?? { passed: 0, failed: [], skipped: [] };
+      if (skip) used.add(skip);
+      const s = stacks.get(stack);
+      if (!s) continue;
       if (skip) {
-        used.add(skip);
         stacks.set(stack, { ...s, skipped: [...s.skipped, { ...found, reason: skip.reason }] });
       } else stacks.set(stack, { ...s, failed: [...s.failed, found] });
     }

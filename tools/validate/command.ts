@@ -75,7 +75,14 @@ function validate(argv: readonly string[]): number {
     return 0;
   }
   const outdir = positionals[0] ?? "cdktf.out";
-  const stacks = readStacks(outdir, values.stack ?? []);
+  const all = readStacks(outdir);
+  const only = values.stack ?? [];
+  const unknown = only.filter((n) => !all.some((s) => s.name === n));
+  if (unknown.length)
+    throw new UsageError(
+      `no stack ${unknown.join(", ")} in ${outdir}; it has ${all.map((s) => s.name).join(", ")}`,
+    );
+  const stacks = only.length ? all.filter((s) => only.includes(s.name)) : all;
   const log = (line: string) => console.log(`  ${line}`);
 
   const cache = cacheRoot();
@@ -112,7 +119,14 @@ function validate(argv: readonly string[]): number {
   if (!values["skip-checkov"]) {
     const skips = loadSkips();
     const binary = ensureCheckov(".venv", log);
-    checkov = scan(binary, join(outdir, "stacks"), new Map(stacks.map((s) => [s.name, s.locator])), skips);
+    const locators = new Map(all.map((s) => [s.name, s.locator]));
+    checkov = scan(
+      binary,
+      join(outdir, "stacks"),
+      locators,
+      skips,
+      stacks.map((s) => s.name),
+    );
     console.log(`\ncheckov ${checkov.version}`);
     for (const stack of stacks) {
       const s = checkov.stacks.get(stack.name)!;
@@ -133,21 +147,17 @@ function validate(argv: readonly string[]): number {
   return summarize(stacks, verdicts, states, checkov, values["allow-missing-providers"] ?? false);
 }
 
-function readStacks(outdir: string, only: readonly string[]): Stack[] {
+function readStacks(outdir: string): Stack[] {
   let manifest: { stacks: Record<string, { synthesizedStackPath: string }> };
   try {
     manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8"));
   } catch {
     throw new UsageError(`no ${join(outdir, "manifest.json")}: run npm run synth first`);
   }
-  const names = Object.keys(manifest.stacks).sort();
-  const unknown = only.filter((n) => !names.includes(n));
-  if (unknown.length)
-    throw new UsageError(`no stack ${unknown.join(", ")} in ${outdir}; it has ${names.join(", ")}`);
-  return names
-    .filter((name) => only.length === 0 || only.includes(name))
-    .map((name) => {
-      const text = readFileSync(join(outdir, manifest.stacks[name]!.synthesizedStackPath), "utf8");
+  return Object.entries(manifest.stacks)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, stack]) => {
+      const text = readFileSync(join(outdir, stack.synthesizedStackPath), "utf8");
       return { name, config: JSON.parse(text), locator: new StackLocator(text) };
     });
 }

@@ -91,6 +91,12 @@ describe("Checkov scan", () => {
   it("reports a skip that matches nothing as stale", () => {
     expect(result.staleSkips.map((s) => s.check)).toEqual(["CKV_AZURE_999"]);
   });
+
+  it("keeps results for the selected stacks only, and still sees skips used by the others", () => {
+    const devOnly = scan(fakeCheckov(report), "unused", locators, skips, ["dev-sdc"]);
+    expect([...devOnly.stacks.keys()]).toEqual(["dev-sdc"]);
+    expect(devOnly.staleSkips.map((s) => s.check)).toEqual(["CKV_AZURE_999"]);
+  });
 });
 
 describe("checkov-skips.yaml", () => {
