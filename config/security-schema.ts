@@ -58,7 +58,9 @@ export const customerManagedKeySchema = z
       })
       // HSM-backed by default: Checkov CKV_AZURE_112 and Microsoft's key guidance; RSA saves the premium vault.
       .default("RSA-HSM")
-      .describe("RSA-HSM (premium vault, the default) or RSA (software). Always 2048 bits: all Azure OpenAI accepts."),
+      .describe(
+        "RSA-HSM (premium vault, the default) or RSA (software). Always 2048 bits: all Azure OpenAI accepts.",
+      ),
     rotateAfterDays: z
       .number()
       .int()
