@@ -15,7 +15,7 @@ describe("customer-managed keys", () => {
     const region = prod!.regions[0]!;
     expect(region.customerManagedKey).toEqual({
       keyVaultName: region.names.keyVault,
-      keyType: "RSA",
+      keyType: "RSA-HSM",
       rotateAfterDays: 365,
       expireAfterDays: 730,
       keyAdministrators: [DEPLOYER],
@@ -34,7 +34,7 @@ describe("customer-managed keys", () => {
     expect(resolve(env())[0]!.regions[0]!.customerManagedKey).toBeUndefined();
     expect(resolve(env())[0]!.shared.privateDnsZones).not.toContain("privatelink.vaultcore.azure.net");
     const [dev] = resolve(env({ customerManagedKey: { enabled: true, keyAdministrators: [DEPLOYER] } }));
-    expect(dev!.regions[0]!.customerManagedKey?.keyType).toBe("RSA");
+    expect(dev!.regions[0]!.customerManagedKey?.keyType).toBe("RSA-HSM");
   });
 
   it("can be turned off in a protected environment", () => {
