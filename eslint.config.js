@@ -8,7 +8,7 @@ const rootImport = {
 };
 
 module.exports = tseslint.config(
-  { ignores: ["node_modules/", "dist/", "cdktf.out/", "coverage/", ".venv/"] },
+  { ignores: ["node_modules/", "dist/", "cdktf.out/", "cdktf.out.bootstrap/", "coverage/", ".venv/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: globals.node } },

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { DEPLOYMENT_TYPES, VERSION_UPGRADE_OPTIONS } from "../estate/catalog/deployment-types";
 import { REGION_NAMES } from "../estate/catalog/regions";
 import { guid } from "./common-schema";
+import { ciSchema, stateBackendSchema } from "./delivery-schema";
 import { blocklistsSchema, contentFiltersSchema, fineTuningSchema, quotasSchema } from "./models-schema";
 import { networkSchema, regionNetworkSchema } from "./network-schema";
 import { accessSchema, azurePolicySchema, customerManagedKeySchema, defenderSchema } from "./security-schema";
@@ -164,21 +165,8 @@ export const environmentSchema = z
     contentFilters: contentFiltersSchema,
     blocklists: blocklistsSchema,
     quotas: quotasSchema,
-    stateBackend: z
-      .strictObject({
-        resourceGroupName: z.string().min(1),
-        storageAccountName: z
-          .string()
-          .regex(/^[a-z0-9]{3,24}$/, { error: "must be 3-24 lower-case letters or digits" }),
-        containerName: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, {
-          error: "must be a valid blob container name",
-        }),
-      })
-      .optional()
-      .describe(
-        "Remote state in Azure Storage, reached with Entra ID (no access keys). One state file per stack. " +
-          "Default: local state, for trying the project out.",
-      ),
+    stateBackend: stateBackendSchema,
+    ci: ciSchema,
     regions: z
       .array(regionSchema)
       .min(1, { error: "an environment needs at least one region" })

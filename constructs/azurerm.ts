@@ -19,6 +19,7 @@ export { Subnet } from "@cdktf/provider-azurerm/lib/subnet";
 export { SubnetNetworkSecurityGroupAssociation } from "@cdktf/provider-azurerm/lib/subnet-network-security-group-association";
 export { VirtualNetwork } from "@cdktf/provider-azurerm/lib/virtual-network";
 export { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+export { RoleDefinition } from "@cdktf/provider-azurerm/lib/role-definition";
 export { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
 export { KeyVaultKey } from "@cdktf/provider-azurerm/lib/key-vault-key";
 export { KeyVaultAccessPolicyA as KeyVaultAccessPolicy } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";

@@ -231,7 +231,11 @@ export function resolveEnvironment(env: LoadedEnvironment, ctx: ResolveContext):
     tenantId: config.tenantId,
     protected: config.protected,
     tags,
-    stateBackend: config.stateBackend,
+    stateBackend:
+      config.stateBackend?.type === "azurerm"
+        ? { ...config.stateBackend, location: config.stateBackend.location ?? config.regions[0]!.location }
+        : config.stateBackend,
+    ci: config.ci,
     dns:
       config.network.dns.mode === "existing"
         ? { mode: "existing", zoneIds: { ...config.network.dns.zoneIds } }

@@ -31,10 +31,27 @@ export interface QuotaUsage {
   readonly source?: "catalog" | "config";
 }
 
-export interface StateBackend {
-  readonly resourceGroupName: string;
-  readonly storageAccountName: string;
-  readonly containerName: string;
+/** Azure Storage reached with Entra ID, one state file per stack; or HCP Terraform, one workspace per stack. */
+export type StateBackend =
+  | {
+      readonly type: "azurerm";
+      readonly resourceGroupName: string;
+      readonly storageAccountName: string;
+      readonly containerName: string;
+      readonly location: string;
+      readonly privateEndpointSubnetId?: string;
+    }
+  | {
+      readonly type: "hcp";
+      readonly organization: string;
+      readonly hostname: string;
+      readonly workspacePrefix: string;
+    };
+
+/** The CI identities: plan (read-only) and deploy (apply jobs). */
+export interface CiIdentities {
+  readonly plan: { readonly objectId: string; readonly displayName: string };
+  readonly deploy: { readonly objectId: string; readonly displayName: string };
 }
 
 export interface EnvironmentEstate {
@@ -47,6 +64,7 @@ export interface EnvironmentEstate {
   readonly protected: boolean;
   readonly tags: Tags;
   readonly stateBackend?: StateBackend;
+  readonly ci?: CiIdentities;
   readonly dns: DnsEstate;
   readonly shared: SharedEstate;
   readonly regions: readonly RegionEstate[];

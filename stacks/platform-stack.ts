@@ -6,7 +6,13 @@
  * address is the path itself (`openai`, `deployment_chat`), so reviewers read plans without a decoder
  * ring. A construct ID is a Terraform address: renaming one destroys and recreates the resource.
  */
-import { AzurermBackend, TerraformStack, type TerraformElement } from "cdktf";
+import {
+  AzurermBackend,
+  CloudBackend,
+  NamedCloudWorkspace,
+  TerraformStack,
+  type TerraformElement,
+} from "cdktf";
 import type { Construct, Node } from "constructs";
 import { AzurermProvider } from "../constructs/azurerm";
 import type { EnvironmentEstate } from "../estate/types";
@@ -41,47 +47,59 @@ export class ReadableAddressStack extends TerraformStack {
   }
 }
 
+/** The environment's azurerm provider, with the features every stack of it relies on. */
+export function addAzurermProvider(stack: TerraformStack, env: EnvironmentEstate): AzurermProvider {
+  return new AzurermProvider(stack, "azurerm", {
+    subscriptionId: env.subscriptionId,
+    tenantId: env.tenantId,
+    // Data-plane calls to storage use Entra ID: the estate holds no storage keys.
+    storageUseAzuread: true,
+    features: [
+      {
+        // Unprotected environments purge on destroy so names can be reused at once; protected ones
+        // keep soft-deleted accounts recoverable for 48 hours.
+        cognitiveAccount: [{ purgeSoftDeleteOnDestroy: !env.protected }],
+        resourceGroup: [{ preventDeletionIfContainsResources: true }],
+        // Key-encryption vaults have purge protection (Azure OpenAI requires it), so purging could
+        // only fail; a destroyed vault or key stays recoverable for 90 days and is recovered on re-create.
+        // Storage accounts here are private, with a blob endpoint only: reading queue or static-website
+        // properties through the data plane would fail with 403. Everything the estate sets on
+        // storage (blob properties, containers) goes through Resource Manager.
+        storage: [{ dataPlaneAvailable: false }],
+        keyVault: [
+          {
+            purgeSoftDeleteOnDestroy: false,
+            purgeSoftDeletedKeysOnDestroy: false,
+            recoverSoftDeletedKeyVaults: true,
+            recoverSoftDeletedKeys: true,
+          },
+        ],
+      },
+    ],
+  });
+}
+
 export class PlatformStack extends ReadableAddressStack {
   constructor(scope: Construct, id: string, env: EnvironmentEstate) {
     super(scope, id);
-    new AzurermProvider(this, "azurerm", {
-      subscriptionId: env.subscriptionId,
-      tenantId: env.tenantId,
-      // Data-plane calls to storage use Entra ID: the estate holds no storage keys.
-      storageUseAzuread: true,
-      features: [
-        {
-          // Unprotected environments purge on destroy so names can be reused at once; protected ones
-          // keep soft-deleted accounts recoverable for 48 hours.
-          cognitiveAccount: [{ purgeSoftDeleteOnDestroy: !env.protected }],
-          resourceGroup: [{ preventDeletionIfContainsResources: true }],
-          // Key-encryption vaults have purge protection (Azure OpenAI requires it), so purging could
-          // only fail; a destroyed vault or key stays recoverable for 90 days and is recovered on re-create.
-          // Storage accounts here are private, with a blob endpoint only: reading queue or static-website
-          // properties through the data plane would fail with 403. Everything the estate sets on
-          // storage (blob properties, containers) goes through Resource Manager.
-          storage: [{ dataPlaneAvailable: false }],
-          keyVault: [
-            {
-              purgeSoftDeleteOnDestroy: false,
-              purgeSoftDeletedKeysOnDestroy: false,
-              recoverSoftDeletedKeyVaults: true,
-              recoverSoftDeletedKeys: true,
-            },
-          ],
-        },
-      ],
-    });
-    if (env.stateBackend) {
+    addAzurermProvider(this, env);
+    const backend = env.stateBackend;
+    if (backend?.type === "azurerm") {
       new AzurermBackend(this, {
-        resourceGroupName: env.stateBackend.resourceGroupName,
-        storageAccountName: env.stateBackend.storageAccountName,
-        containerName: env.stateBackend.containerName,
+        resourceGroupName: backend.resourceGroupName,
+        storageAccountName: backend.storageAccountName,
+        containerName: backend.containerName,
         key: `${id}.tfstate`,
         // Entra ID and OIDC, never access keys: cross-stack references copy the backend block into
         // the consuming stack's terraform_remote_state.
         useAzureadAuth: true,
         useOidc: true,
+      });
+    } else if (backend?.type === "hcp") {
+      new CloudBackend(this, {
+        hostname: backend.hostname,
+        organization: backend.organization,
+        workspaces: new NamedCloudWorkspace(`${backend.workspacePrefix}${id}`),
       });
     }
   }

@@ -4,6 +4,7 @@
  * Pure: main.ts writes it beside cdktf.out.
  */
 import { formatIssue } from "../config/errors";
+import { ciRights } from "../estate/ci-identities";
 import { ALL_MODELS } from "../estate/quotas";
 import type { Estate, EnvironmentEstate, QuotaUsage } from "../estate/types";
 
@@ -84,6 +85,25 @@ export function renderEstateReport(estate: Estate, env: EnvironmentEstate, today
       lines.push(row([f.name, f.basePolicyName, f.mode, weaker, f.blocklists.join(", ") || "none"]));
     }
   }
+  lines.push(
+    "",
+    "## CI identities",
+    "",
+    "What the plan and deploy identities need for this environment's stacks (`npm run bootstrap` grants it" +
+      (env.ci ? "" : " once `ci:` names them") +
+      "). Key Vault keys are reached through access policies: `customerManagedKey.keyAdministrators` and `keyReaders`.",
+    "",
+    row(["identity", "role", "scope", "why"]),
+    row(Array(4).fill("---")),
+    ...ciRights(env).map((r) =>
+      row([
+        env.ci ? `${r.identity} (${env.ci[r.identity].displayName})` : r.identity,
+        r.role,
+        r.scope,
+        r.why,
+      ]),
+    ),
+  );
   const warnings = estate.warnings.filter((w) => w.file === env.sourceFile);
   if (warnings.length > 0) {
     lines.push("", "## Warnings", "", ...warnings.map((w) => `- ${formatIssue(w)}`));

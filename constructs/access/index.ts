@@ -10,6 +10,7 @@
  * - Owner, Contributor, User Access Administrator and RBAC Administrator can grant themselves anything
  *   (or, for Contributor, read keys and change the network): refused without a stated reason.
  */
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { isPrivilegedRole, roleDefinitionId } from "../../estate/catalog/roles";
 import { RoleAssignment } from "../azurerm";
@@ -65,6 +66,11 @@ export interface AccessProps {
   /** Subscription whose built-in role definitions are referenced. */
   readonly subscriptionId: string;
   readonly grants: readonly RoleGrant[];
+  /**
+   * What must exist first, such as a custom role definition the grants name by GUID.
+   * @default nothing
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 const GUID = PATTERNS.guid;
@@ -133,6 +139,7 @@ export class Access extends Construct {
         description: `${grant.principal.displayName}: ${grant.roleName}.${why}`,
         condition: grant.condition,
         conditionVersion: grant.condition ? "2.0" : undefined,
+        dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
       });
     }
     this.assignmentNames = names;

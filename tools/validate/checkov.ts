@@ -76,20 +76,23 @@ export function ensureCheckov(venv: string, log: (line: string) => void): string
  */
 export function scan(
   checkov: string,
-  stacksDir: string,
+  stacksDirs: readonly string[],
   locators: ReadonlyMap<string, StackLocator>,
   skips: readonly Skip[],
   selected: readonly string[] = [...locators.keys()],
 ): Scan {
-  // One process for every stack (a run costs ~10 s of start-up); results are split by file path.
+  // One process per output directory (a run costs ~10 s of start-up; given several -d, Checkov prints a
+  // report per directory with the earlier ones repeated); results are split by file path.
   // --skip-download: no calls to the vendor's platform; the checks ship with the package.
-  const result = spawnSync(
-    checkov,
-    ["-d", stacksDir, "--framework", "terraform_json", "--skip-download", "--compact", "-o", "json"],
-    { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LOG_LEVEL: "ERROR" } },
-  );
-  if (result.status !== 0 && result.status !== 1) throw new Error(`checkov failed:\n${result.stderr}`);
-  const reports = [JSON.parse(result.stdout)].flat() as CheckovReport[];
+  const reports = stacksDirs.flatMap((dir) => {
+    const result = spawnSync(
+      checkov,
+      ["-d", dir, "--framework", "terraform_json", "--skip-download", "--compact", "-o", "json"],
+      { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LOG_LEVEL: "ERROR" } },
+    );
+    if (result.status !== 0 && result.status !== 1) throw new Error(`checkov failed:\n${result.stderr}`);
+    return [JSON.parse(result.stdout)].flat() as CheckovReport[];
+  });
   const stacks = new Map<string, StackScan>();
   for (const name of selected) stacks.set(name, { passed: 0, failed: [], skipped: [] });
   const used = new Set<Skip>();

@@ -26,9 +26,10 @@ import {
   type RequiredProvider,
 } from "./toolchain";
 
-const USAGE = `usage: npm run validate -- [<outdir>] [options]
+const USAGE = `usage: npm run validate -- [<outdir>…] [options]
 
-Reads every stack in <outdir> (default cdktf.out; run npm run synth first) with Terraform and the
+Reads every stack in each <outdir> (default cdktf.out; run npm run synth first, and npm run bootstrap
+for cdktf.out.bootstrap) with Terraform and the
 exact azurerm and azapi builds the stacks pin, then scans it with Checkov.
 
   --stack <name>              only this stack (repeatable)
@@ -74,13 +75,15 @@ function validate(argv: readonly string[]): number {
     console.log(USAGE);
     return 0;
   }
-  const outdir = positionals[0] ?? "cdktf.out";
-  const all = readStacks(outdir);
+  const outdirs = positionals.length ? positionals : ["cdktf.out"];
+  const all = outdirs.flatMap(readStacks);
+  const duplicate = all.find((s, i) => all.findIndex((t) => t.name === s.name) !== i);
+  if (duplicate) throw new UsageError(`stack ${duplicate.name} is in more than one output directory`);
   const only = values.stack ?? [];
   const unknown = only.filter((n) => !all.some((s) => s.name === n));
   if (unknown.length)
     throw new UsageError(
-      `no stack ${unknown.join(", ")} in ${outdir}; it has ${all.map((s) => s.name).join(", ")}`,
+      `no stack ${unknown.join(", ")} in ${outdirs.join(", ")}; there are ${all.map((s) => s.name).join(", ")}`,
     );
   const stacks = only.length ? all.filter((s) => only.includes(s.name)) : all;
   const log = (line: string) => console.log(`  ${line}`);
@@ -122,7 +125,7 @@ function validate(argv: readonly string[]): number {
     const locators = new Map(all.map((s) => [s.name, s.locator]));
     checkov = scan(
       binary,
-      join(outdir, "stacks"),
+      outdirs.map((o) => join(o, "stacks")),
       locators,
       skips,
       stacks.map((s) => s.name),

@@ -64,7 +64,7 @@ describe("Checkov scan", () => {
     skip({ check: "CKV2_AZURE_22", stacks: "dev-*" }),
     skip({ check: "CKV_AZURE_999" }),
   ];
-  const result = scan(fakeCheckov(report), "unused", locators, skips);
+  const result = scan(fakeCheckov(report), ["unused"], locators, skips);
 
   it("splits results by stack and names each failure by address and construct path", () => {
     expect(result.version).toBe("3.3.30");
@@ -93,7 +93,7 @@ describe("Checkov scan", () => {
   });
 
   it("keeps results for the selected stacks only, and still sees skips used by the others", () => {
-    const devOnly = scan(fakeCheckov(report), "unused", locators, skips, ["dev-sdc"]);
+    const devOnly = scan(fakeCheckov(report), ["unused"], locators, skips, ["dev-sdc"]);
     expect([...devOnly.stacks.keys()]).toEqual(["dev-sdc"]);
     expect(devOnly.staleSkips.map((s) => s.check)).toEqual(["CKV_AZURE_999"]);
   });

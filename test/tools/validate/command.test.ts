@@ -20,7 +20,7 @@ describe("npm run validate, command line", () => {
   it("answers --help with the usage", () => {
     const r = run(["--help"]);
     expect(r.code).toBe(0);
-    expect(r.out[0]).toMatch(/^usage: npm run validate -- \[<outdir>\]/);
+    expect(r.out[0]).toMatch(/^usage: npm run validate -- \[<outdir>…\]/);
   });
 
   it("asks for a synth first when the output directory has no manifest", () => {

@@ -1,0 +1,144 @@
+/**
+ * The rights the two CI identities of an environment need, derived from what the environment's stacks
+ * manage, so the list in the estate report stays true as the config changes.
+ *
+ * - plan (pull requests, drift): reads everything and reads the state; it changes nothing.
+ * - deploy (apply jobs): the least set of built-in roles that can apply every stack. Azure has no
+ *   built-in role below Owner and User Access Administrator for management locks, so protected
+ *   environments use the custom role the state bootstrap defines. Role assignments are delegated with an
+ *   ABAC condition: the deploy identity may assign only the roles the estate assigns.
+ *
+ * Sources: "Azure built-in roles" and "Delegate Azure role assignment management to others with
+ * conditions" (learn.microsoft.com/azure/role-based-access-control), "Lock your resources"
+ * (learn.microsoft.com/azure/azure-resource-manager/management/lock-resources). Checked 2026-12-02.
+ */
+import type { EnvironmentEstate } from "./types";
+
+export interface CiRight {
+  readonly identity: "plan" | "deploy";
+  readonly role: string;
+  /** Built-in role definition GUID; absent for the custom lock role. */
+  readonly roleId?: string;
+  readonly scope: "subscription" | "state container";
+  readonly why: string;
+  /** ABAC condition on the assignment. */
+  readonly condition?: string;
+}
+
+export const LOCK_OPERATOR_ROLE = {
+  name: "Management Lock Operator (azure-openai-platform)",
+  actions: [
+    "Microsoft.Authorization/locks/read",
+    "Microsoft.Authorization/locks/write",
+    "Microsoft.Authorization/locks/delete",
+  ],
+};
+
+export const CI_ROLES = {
+  reader: { name: "Reader", id: "acdd72a7-3385-48ef-bd42-f606fba81ae7" },
+  contributor: { name: "Contributor", id: "b24988ac-6180-42a0-ab88-20f7382dd24c" },
+  rbacAdministrator: {
+    name: "Role Based Access Control Administrator",
+    id: "f58310d9-a9f6-439a-9e8d-f62e7b41a168",
+  },
+  policyContributor: { name: "Resource Policy Contributor", id: "36243c78-bf99-498c-9df9-86d9f8d28608" },
+  securityAdmin: { name: "Security Admin", id: "fb1c8493-542b-48eb-b624-b4c8fea62acd" },
+  blobReader: { name: "Storage Blob Data Reader", id: "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1" },
+  blobContributor: { name: "Storage Blob Data Contributor", id: "ba92f5b4-2d11-453d-a403-e96b0029c9fe" },
+} as const;
+
+/** Every role definition the environment's stacks assign, sorted. */
+export function assignedRoleIds(env: EnvironmentEstate): string[] {
+  const ids = new Set<string>();
+  for (const g of env.shared.access) ids.add(g.roleId);
+  for (const region of env.regions) {
+    for (const g of region.access) ids.add(g.roleId);
+    if (region.fineTuning) {
+      ids.add(region.fineTuning.access.account.roleId);
+      for (const g of region.fineTuning.access.dataScientists) ids.add(g.roleId);
+    }
+  }
+  return [...ids].map((id) => id.toLowerCase()).sort();
+}
+
+/** Lets the holder create and delete assignments of these roles only (Azure's delegation condition). */
+export function delegationCondition(roleIds: readonly string[]): string {
+  const list = roleIds.join(", ");
+  return (
+    `((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR ` +
+    `(@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${list}})) AND ` +
+    `((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR ` +
+    `(@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${list}}))`
+  );
+}
+
+export function ciRights(env: EnvironmentEstate): CiRight[] {
+  const r = CI_ROLES;
+  const rights: CiRight[] = [
+    {
+      identity: "plan",
+      role: r.reader.name,
+      roleId: r.reader.id,
+      scope: "subscription",
+      why: "reads every resource to plan",
+    },
+    {
+      identity: "deploy",
+      role: r.contributor.name,
+      roleId: r.contributor.id,
+      scope: "subscription",
+      why: "creates the resource groups and everything in them",
+    },
+  ];
+  const roleIds = assignedRoleIds(env);
+  if (roleIds.length)
+    rights.push({
+      identity: "deploy",
+      role: r.rbacAdministrator.name,
+      roleId: r.rbacAdministrator.id,
+      scope: "subscription",
+      why: `assigns the ${roleIds.length} role(s) the estate grants, and no other (condition)`,
+      condition: delegationCondition(roleIds),
+    });
+  if (env.shared.policyAssignments.length)
+    rights.push({
+      identity: "deploy",
+      role: r.policyContributor.name,
+      roleId: r.policyContributor.id,
+      scope: "subscription",
+      why: `assigns ${env.shared.policyAssignments.length} Azure Policy definitions`,
+    });
+  if (env.shared.defenderForAI)
+    rights.push({
+      identity: "deploy",
+      role: r.securityAdmin.name,
+      roleId: r.securityAdmin.id,
+      scope: "subscription",
+      why: "turns on the Defender for AI plan",
+    });
+  if (env.protected)
+    rights.push({
+      identity: "deploy",
+      role: LOCK_OPERATOR_ROLE.name,
+      scope: "subscription",
+      why: "creates and removes the CanNotDelete locks (no built-in role below Owner can)",
+    });
+  if (env.stateBackend?.type === "azurerm")
+    rights.push(
+      {
+        identity: "plan",
+        role: r.blobReader.name,
+        roleId: r.blobReader.id,
+        scope: "state container",
+        why: "reads the state",
+      },
+      {
+        identity: "deploy",
+        role: r.blobContributor.name,
+        roleId: r.blobContributor.id,
+        scope: "state container",
+        why: "writes the state and takes its lock (a blob lease)",
+      },
+    );
+  return rights;
+}
