@@ -86,6 +86,25 @@ export const regionSchema = z
       .default("OpenAI")
       .describe("Account kind. Changing it replaces the account (new endpoint, fine-tuned models lost)."),
     network: regionNetworkSchema.optional(),
+    adopt: z
+      .strictObject({
+        accountName: z.string().min(1).describe("Name of the existing account."),
+        customSubdomainName: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("Its custom subdomain (its endpoint's host name). Default: accountName."),
+        resourceGroupName: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("Its resource group. Default: the derived name."),
+      })
+      .optional()
+      .describe(
+        "Adopt an existing account: keep its names, so `terraform import` takes it over instead of replacing " +
+          "it (docs/operations.md). Names are checked against Azure's rules like derived ones.",
+      ),
     fineTuning: fineTuningSchema.optional(),
     deployments: z
       .array(deploymentSchema)

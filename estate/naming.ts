@@ -39,6 +39,14 @@ export function sharedNames(parts: NameParts, primaryRegionCode: string) {
   };
 }
 
+/** The account's private endpoint and its network interface are named after the account. */
+export function accountEndpointNames(accountName: string) {
+  return {
+    accountPrivateEndpoint: n("privateEndpoint", accountName),
+    accountNetworkInterface: n("networkInterface", "pep", accountName),
+  };
+}
+
 export function regionNames(parts: NameParts, regionCode: string, kind: "OpenAI" | "AIServices") {
   const { workload: w, environment: e } = parts;
   const account = n(
@@ -59,8 +67,7 @@ export function regionNames(parts: NameParts, regionCode: string, kind: "OpenAI"
     virtualNetwork: n("virtualNetwork", w, e, regionCode),
     privateEndpointSubnet: n("subnet", "pep"),
     networkSecurityGroup: n("networkSecurityGroup", "pep", w, e, regionCode),
-    accountPrivateEndpoint: n("privateEndpoint", account.name),
-    accountNetworkInterface: n("networkInterface", "pep", account.name),
+    ...accountEndpointNames(account.name),
     // Key vault and storage names are global and at most 24 characters: a shorter suffix.
     keyVault,
     keyVaultPrivateEndpoint: n("privateEndpoint", keyVault.name),

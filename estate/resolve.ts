@@ -21,7 +21,14 @@ import {
 import { resolveContentFilters } from "./content-filters";
 import { checkAccountLimits, checkDeployment, checkFineTuning } from "./model-checks";
 import { checkQuotas, type QuotaUse } from "./quotas";
-import { nameProblems, regionNames, sharedNames, type NameParts } from "./naming";
+import {
+  accountEndpointNames,
+  nameProblems,
+  regionNames,
+  sharedNames,
+  type NamedResult,
+  type NameParts,
+} from "./naming";
 import { mergeTags } from "./tags";
 import type { EnvironmentEstate, Estate, RegionEstate, RegionNetworkEstate, ScopedRoleGrant } from "./types";
 
@@ -89,8 +96,8 @@ function resolveRegion(
   const { network } = env.config;
   const sub = env.config.subscriptionId;
   const facts = regionFacts(region.location);
-  const names = regionNames(parts, facts.shortCode, region.kind);
-  for (const problem of nameProblems(names)) {
+  const derived = regionNames(parts, facts.shortCode, region.kind);
+  for (const problem of nameProblems(derived)) {
     issues.push(
       env.issueAt(
         ["regions", index, "location"],
@@ -99,6 +106,19 @@ function resolveRegion(
       ),
     );
   }
+  const names = adoptedNames(derived, region.adopt);
+  const subdomain = region.adopt?.customSubdomainName ?? names.account.name;
+  if (region.adopt) {
+    const adopted: [string, NamedResult][] = [
+      ["accountName", names.account],
+      ["resourceGroupName", names.resourceGroup],
+      ["customSubdomainName", { kind: names.account.kind, name: subdomain }],
+    ];
+    for (const [key, named] of adopted)
+      for (const problem of nameProblems({ [key]: named }))
+        issues.push(env.issueAt(["regions", index, "adopt", key], problem, named.name));
+  }
+
   const accountId = scopeIds.account(sub, names.resourceGroup.name, names.account.name);
   const groupId = scopeIds.resourceGroup(sub, names.resourceGroup.name);
   checkFineTuning(env, region, index, ctx.today, issues, ctx.warnings);
@@ -143,7 +163,7 @@ function resolveRegion(
       name: names.account.name,
       kind: region.kind,
       // The subdomain is the account's DNS name: Entra ID auth and private endpoints need it.
-      customSubdomainName: names.account.name,
+      customSubdomainName: subdomain,
       tags: network.publicAccess ? { ...tags, "public-access-reason": network.publicAccess.reason } : tags,
       networkBypass: network.trustedServicesBypass ? "AzureServices" : "None",
       publicAccess: network.publicAccess,
@@ -339,4 +359,18 @@ function checkSharedSubscriptions(
       else owner.grants.set(id, env.file);
     }
   });
+}
+
+/** An adopted account keeps its own names; everything else derives from them as before. */
+function adoptedNames(
+  names: ReturnType<typeof regionNames>,
+  adopt: RegionConfig["adopt"],
+): ReturnType<typeof regionNames> {
+  if (!adopt) return names;
+  return {
+    ...names,
+    account: { ...names.account, name: adopt.accountName },
+    resourceGroup: { ...names.resourceGroup, name: adopt.resourceGroupName ?? names.resourceGroup.name },
+    ...accountEndpointNames(adopt.accountName),
+  };
 }

@@ -7,7 +7,7 @@ import { ciRights, delegationCondition } from "../../estate/ci-identities";
 import { buildStacks } from "../../stacks/estate-app";
 import { BootstrapStack } from "../../stacks/bootstrap-stack";
 import { bootstrapProblems } from "../../tools/bootstrap";
-import { resolveObjects, synthStacks, testApp, validEnvironment } from "../helpers";
+import { problemsOf, resolveObjects, synthStacks, testApp, validEnvironment } from "../helpers";
 import { synthBundledEstate } from "./bundled";
 
 const { estate, synthesized } = synthBundledEstate();
@@ -179,5 +179,41 @@ describe("state backends", () => {
         organization: "contoso",
         workspaces: { name: `aoai-${name}` },
       });
+  });
+});
+
+describe("adopting an existing account", () => {
+  const adopting = (adopt: object) => {
+    const env = validEnvironment() as any;
+    env.regions[0].adopt = adopt;
+    return env;
+  };
+
+  it("keeps the account's names, so an import takes it over, at the same Terraform address", () => {
+    const estate = resolveObjects([
+      adopting({
+        accountName: "contoso-openai",
+        customSubdomainName: "contoso-ai",
+        resourceGroupName: "rg-ai",
+      }),
+    ]);
+    const built = buildStacks(testApp(), estate);
+    const region = synthStacks([...built.shared, ...built.regions]).get("dev-swedencentral")!.resource;
+    expect(region.azurerm_cognitive_account.openai).toMatchObject({
+      name: "contoso-openai",
+      custom_subdomain_name: "contoso-ai",
+    });
+    expect(region.azurerm_resource_group.resource_group.name).toBe("rg-ai");
+    expect(region.azurerm_private_endpoint.openai_private_endpoint.name).toBe("pep-contoso-openai");
+  });
+
+  it("checks adopted names against Azure's rules, at their place in the file", () => {
+    const problems = problemsOf([adopting({ accountName: "-bad name-" })]);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        path: "regions.0.adopt.accountName",
+        message: expect.stringMatching(/bad name|must/),
+      }),
+    );
   });
 });
