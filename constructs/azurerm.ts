@@ -29,6 +29,6 @@ export { SubscriptionPolicyAssignment } from "@cdktf/provider-azurerm/lib/subscr
 export { SecurityCenterSubscriptionPricing } from "@cdktf/provider-azurerm/lib/security-center-subscription-pricing";
 export { CognitiveAccountRaiPolicy } from "@cdktf/provider-azurerm/lib/cognitive-account-rai-policy";
 export { CognitiveAccountRaiBlocklist } from "@cdktf/provider-azurerm/lib/cognitive-account-rai-blocklist";
-export { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
+export { StorageAccount, type StorageAccountConfig } from "@cdktf/provider-azurerm/lib/storage-account";
 export { StorageAccountCustomerManagedKeyA as StorageAccountCustomerManagedKey } from "@cdktf/provider-azurerm/lib/storage-account-customer-managed-key";
 export { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";

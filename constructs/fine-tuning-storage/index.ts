@@ -6,7 +6,8 @@
  * (Checkov CKV_AZURE_33/44/59/190/206, Azure Policy b2982f36, 8c6a50c6, 4fa4b6c0, fe83a0eb):
  * - no public network access, firewall default Deny with trusted Azure services let through (Azure
  *   OpenAI reads training files by managed identity), a private endpoint for blob;
- * - shared keys off, OAuth by default, no public blobs, TLS 1.2, HTTPS only, infrastructure encryption;
+ * - shared keys off, OAuth by default, no public blobs, TLS 1.2, HTTPS only, infrastructure encryption
+ *   (secure-storage.ts, shared with the state storage);
  * - versioning and soft delete for blobs and containers, so a bad upload or delete can be undone;
  * - containers are created through Azure Resource Manager (storage_account_id), so Terraform needs no
  *   data-plane access to a private account;
@@ -21,6 +22,7 @@ import { Construct } from "constructs";
 import { StorageAccount, StorageAccountCustomerManagedKey, StorageContainer } from "../azurerm";
 import { PrivateEndpoint } from "../private-endpoint";
 import { addDeleteLock } from "../protection";
+import { secureStorageSettings } from "../secure-storage";
 import { PropError, requireMatch, requireOneOf } from "../validation";
 
 export interface StoragePrivateEndpoint {
@@ -102,29 +104,14 @@ export class FineTuningStorage extends Construct {
       name: props.name,
       location: props.location,
       resourceGroupName: props.resourceGroupName,
-      accountKind: "StorageV2",
-      accountTier: "Standard",
+      ...secureStorageSettings(softDelete),
       accountReplicationType: props.replication ?? "ZRS",
       publicNetworkAccessEnabled: false,
-      sharedAccessKeyEnabled: false,
-      defaultToOauthAuthentication: true,
-      allowNestedItemsToBePublic: false,
-      httpsTrafficOnlyEnabled: true,
-      minTlsVersion: "TLS1_2",
-      infrastructureEncryptionEnabled: true,
-      crossTenantReplicationEnabled: false,
-      localUserEnabled: false,
-      sftpEnabled: false,
       networkRules: {
         defaultAction: "Deny",
         bypass: ["AzureServices"],
         ipRules: [],
         virtualNetworkSubnetIds: [],
-      },
-      blobProperties: {
-        versioningEnabled: true,
-        deleteRetentionPolicy: { days: softDelete },
-        containerDeleteRetentionPolicy: { days: softDelete },
       },
       identity: props.encryptionKey ? { type: "SystemAssigned" } : undefined,
       tags: { ...props.tags },

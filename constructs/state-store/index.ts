@@ -14,6 +14,7 @@ import { Construct } from "constructs";
 import { ResourceGroup, StorageAccount, StorageContainer } from "../azurerm";
 import { PrivateEndpoint } from "../private-endpoint";
 import { addDeleteLock } from "../protection";
+import { secureStorageSettings } from "../secure-storage";
 import { PropError, requireMatch } from "../validation";
 
 export interface StateStoreProps {
@@ -67,24 +68,9 @@ export class StateStore extends Construct {
       name: props.storageAccountName,
       resourceGroupName: rg.name,
       location: props.location,
-      accountKind: "StorageV2",
-      accountTier: "Standard",
+      ...secureStorageSettings(retention),
       accountReplicationType: "GZRS",
       publicNetworkAccessEnabled: !isPrivate,
-      sharedAccessKeyEnabled: false,
-      defaultToOauthAuthentication: true,
-      allowNestedItemsToBePublic: false,
-      httpsTrafficOnlyEnabled: true,
-      minTlsVersion: "TLS1_2",
-      infrastructureEncryptionEnabled: true,
-      crossTenantReplicationEnabled: false,
-      localUserEnabled: false,
-      sftpEnabled: false,
-      blobProperties: {
-        versioningEnabled: true,
-        deleteRetentionPolicy: { days: retention },
-        containerDeleteRetentionPolicy: { days: retention },
-      },
       tags: { ...props.tags },
       lifecycle: { preventDestroy: true },
     });
