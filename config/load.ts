@@ -7,6 +7,8 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml
 import type { z } from "zod";
 import { ConfigError, type ConfigIssue, type ConfigPath } from "./errors";
 import { environmentSchema, type EnvironmentConfig } from "./schema";
+import { keysAt } from "./json-schema";
+import { closest } from "./suggest";
 
 export const ENVIRONMENTS_DIR = "config/environments";
 
@@ -57,10 +59,13 @@ function zodIssues(file: string, error: z.ZodError, data: unknown, locate: Locat
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     if (issue.code === "unrecognized_keys") {
       const keys = issue.keys.map((k) => `"${k}"`).join(", ");
+      const meant = issue.keys.length === 1 ? closest(issue.keys[0]!, keysAt(path)) : undefined;
       return {
         file,
         path,
-        message: `unknown key${issue.keys.length > 1 ? "s" : ""} ${keys}: check the spelling against config/schema.json`,
+        message:
+          `unknown key${issue.keys.length > 1 ? "s" : ""} ${keys}: ` +
+          (meant ? `did you mean "${meant}"?` : "check the spelling against config/schema.json"),
         ...locate(path, issue.keys[0]),
       };
     }

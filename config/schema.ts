@@ -45,7 +45,15 @@ export const deploymentSchema = z
             "Model name, e.g. gpt-5.1 or text-embedding-3-large; a fine-tuned model is <base>-<version>.ft-<job id>.",
           ),
         version: z
-          .string()
+          .string({
+            // YAML reads an unquoted 1 as a number, and 0613 as the number 613: the version is lost.
+            error: (issue) =>
+              issue.input === undefined
+                ? 'is required: pin the version, e.g. "2025-11-13" (unpinned, Azure picks one at create time)'
+                : typeof issue.input === "number"
+                  ? 'must be text in quotes: YAML reads an unquoted version such as 1 or 0613 as a number (613); write version: "1"'
+                  : undefined,
+          })
           .min(1)
           .describe("Model version, pinned, e.g. 2025-11-13. Without a pin Azure picks one at create time."),
         format: z

@@ -6,6 +6,7 @@
  * per subscription, in checkQuotas.
  */
 import type { ConfigIssue } from "../config/errors";
+import { closest } from "../config/suggest";
 import type { LoadedEnvironment } from "../config/load";
 import type { DeploymentConfig, RegionConfig } from "../config/schema";
 import { isDataZone, isProvisioned, type DeploymentType } from "./catalog/deployment-types";
@@ -141,9 +142,14 @@ export function checkDeployment(
   const versions = modelVersions(model.name);
   if (versions.length === 0) {
     const names = [...new Set(MODELS.map((m) => m.name))];
+    // gpt-6 is a new model, not a typo of gpt-5: only names with the same digits are suggested.
+    const digits = (text: string) => text.replace(/\D/g, "");
+    const meant = closest(model.name, names, (n) => digits(n) === digits(model.name));
     error(
       ["model", "name"],
-      `is not in the model catalog (estate/catalog/models.ts); known: ${list(names, 40)}`,
+      meant
+        ? `is not in the model catalog (estate/catalog/models.ts): did you mean ${meant}?`
+        : `is not in the model catalog (estate/catalog/models.ts); known: ${list(names, 40)}`,
       model.name,
     );
     return { facts: { capability: "chat", lifecycle: { status: "GA" } } };
@@ -177,15 +183,24 @@ export function checkDeployment(
         type,
       );
     } else {
+      // First what this region offers instead (the smallest change), then where this type is.
+      const here = Object.entries(facts.offers)
+        .filter(([, where]) => where.includes(location))
+        .map(([t]) => t);
+      const instead = here.length > 0 ? `; ${location} offers it as ${here.join(", ")}` : "";
       const nearby = zone ? regions.filter((r) => regionFacts(r).dataZone === zone) : [];
       // Never suggest another data zone for a data-zone type: that would move where data is processed.
-      const hint =
+      const elsewhere =
         nearby.length > 0
-          ? `; in the ${zone} data zone: ${list(nearby)}`
+          ? `; as ${type} in the ${zone} data zone: ${list(nearby)}`
           : isDataZone(type)
-            ? `; it is not offered in the ${zone} data zone at all`
-            : `; offered in: ${list(regions)}`;
-      error(["type"], `${model.name} ${model.version} is not offered as ${type} in ${location}${hint}`, type);
+            ? `; as ${type} it is not offered in the ${zone} data zone at all`
+            : `; as ${type} in: ${list(regions)}`;
+      error(
+        ["type"],
+        `${model.name} ${model.version} is not offered as ${type} in ${location}${instead}${elsewhere}`,
+        type,
+      );
     }
   }
   if (regions?.includes(location)) checkCapacity(facts, type, capacity, location, error);

@@ -46,9 +46,29 @@ describe("loading environment files", () => {
       ].join("\n"),
     );
     expect(issue.path).toEqual(["regions", 0]);
-    expect(issue.message).toMatch(/unknown key "deploymnets"/);
+    expect(issue.message).toBe('unknown key "deploymnets": did you mean "deployments"?');
     expect(issue.line).toBe(7);
     expect(formatIssue(issue)).toMatch(/^.*dev\.yaml:7:5: regions\[0\]: unknown key "deploymnets"/);
+  });
+
+  it("suggests only keys that belong where the typo is, and otherwise points at the schema", () => {
+    const nested = issuesOf(() =>
+      load({ dev: withDeployment({ model: { name: "gpt-5.1", versoin: "2025-11-13" } }) }),
+    );
+    expect(nested.map((i) => i.message)).toEqual([
+      'is required: pin the version, e.g. "2025-11-13" (unpinned, Azure picks one at create time)',
+      'unknown key "versoin": did you mean "version"?',
+    ]);
+    const unrelated = onlyIssue(withDeployment({ colour: "blue" }));
+    expect(unrelated.message).toBe('unknown key "colour": check the spelling against config/schema.json');
+  });
+
+  it("explains a version YAML read as a number instead of saying only that it expected text", () => {
+    const issue = onlyIssue(withDeployment({ model: { name: "gpt-5.1", version: 1 } }));
+    expect(issue.path).toEqual(["regions", 0, "deployments", 0, "model", "version"]);
+    expect(issue.message).toBe(
+      'must be text in quotes: YAML reads an unquoted version such as 1 or 0613 as a number (613); write version: "1"',
+    );
   });
 
   it("rejects a value of the wrong type, with the value", () => {

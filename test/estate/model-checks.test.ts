@@ -31,6 +31,15 @@ const ok = (...envs: Record<string, unknown>[]) => expect(() => resolve(...envs)
 describe("model and version", () => {
   it("accept a catalogued model and version", () => ok(env([chat()])));
 
+  it("suggest the model meant when a name is a typo of one with the same numbers", () => {
+    expect(problems(env([chat({ model: { name: "gpt5.1", version: "2025-11-13" } })]))).toEqual([
+      expect.objectContaining({
+        path: "regions.0.deployments.0.model.name",
+        message: "is not in the model catalog (estate/catalog/models.ts): did you mean gpt-5.1?",
+      }),
+    ]);
+  });
+
   it("reject a model the catalog does not know, listing known ones", () => {
     expect(problems(env([chat({ model: { name: "gpt-6", version: "2027-01-01" } })]))).toEqual([
       {
@@ -77,7 +86,7 @@ describe("regional availability", () => {
       {
         path: "regions.0.deployments.0.type",
         message:
-          "gpt-image-1.5 2025-12-16 is not offered as DataZoneStandard in francecentral; in the EU data zone: polandcentral, swedencentral",
+          "gpt-image-1.5 2025-12-16 is not offered as DataZoneStandard in francecentral; as DataZoneStandard in the EU data zone: polandcentral, swedencentral",
       },
     ]);
     ok(env([images]));
@@ -90,7 +99,7 @@ describe("regional availability", () => {
       {
         path: "regions.0.deployments.0.type",
         message:
-          "gpt-5.2 2025-12-11 is not offered as DataZoneStandard in swedencentral; it is not offered in the EU data zone at all",
+          "gpt-5.2 2025-12-11 is not offered as DataZoneStandard in swedencentral; swedencentral offers it as GlobalStandard, GlobalProvisionedManaged, DataZoneProvisionedManaged; as DataZoneStandard it is not offered in the EU data zone at all",
       },
     ]);
   });
