@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { DEPLOYMENT_TYPES, VERSION_UPGRADE_OPTIONS } from "../estate/catalog/deployment-types";
 import { REGION_NAMES } from "../estate/catalog/regions";
-import { guid } from "./common-schema";
+import { guid, reason } from "./common-schema";
 import { ciSchema, stateBackendSchema } from "./delivery-schema";
 import { blocklistsSchema, contentFiltersSchema, fineTuningSchema, quotasSchema } from "./models-schema";
 import { networkSchema, regionNetworkSchema } from "./network-schema";
@@ -72,6 +72,13 @@ export const deploymentSchema = z
         error: "must be at least 1 (standard types: 1 unit = 1,000 tokens per minute; provisioned: PTUs)",
       })
       .describe("Standard and batch types: thousands of tokens per minute. Provisioned types: PTUs."),
+    uncatalogued: z
+      .strictObject({ reason })
+      .optional()
+      .describe(
+        "Deploy a model or version newer than the catalog, deliberately. Synth warns and cannot check regional " +
+          "availability or lifecycle; the quota must be declared under quotas:. The estate report marks it.",
+      ),
     versionUpgrade: z
       .enum(VERSION_UPGRADE_OPTIONS, { error: oneOf(VERSION_UPGRADE_OPTIONS) })
       .default("NoAutoUpgrade")

@@ -28,6 +28,8 @@ export interface CheckedDeployment {
   readonly facts: DeploymentCatalogFacts;
   /** Present when the quota check applies: the model whose quota the capacity draws on. */
   readonly quotaModel?: string;
+  /** Not in the catalog, deliberately: its quota must be declared. */
+  readonly uncatalogued?: boolean;
 }
 
 export function daysBetween(from: string, to: string): number {
@@ -140,6 +142,35 @@ export function checkDeployment(
   }
 
   const versions = modelVersions(model.name);
+  const known = versions.some((v) => v.version === model.version);
+  if (deployment.uncatalogued) {
+    if (known) {
+      error(
+        ["uncatalogued"],
+        `${model.name} ${model.version} is in the catalog: remove uncatalogued, so every check applies`,
+        deployment.uncatalogued.reason,
+      );
+    } else {
+      warnings.push(
+        env.issueAt(
+          [...path, "model"],
+          `${model.name} ${model.version} is not in the catalog and is deployed as stated (${deployment.uncatalogued.reason}): ` +
+            "regional availability, PTU sizes and lifecycle are not checked",
+          model.name,
+        ),
+      );
+      return {
+        facts: {
+          capability: versions[0]?.capability ?? "unknown",
+          lifecycle: { status: "GA" },
+          unit: isProvisioned(type) ? "PTU" : (versions[0]?.unit ?? "1K TPM"),
+          uncatalogued: deployment.uncatalogued.reason,
+        },
+        quotaModel: model.name,
+        uncatalogued: true,
+      };
+    }
+  }
   if (versions.length === 0) {
     const names = [...new Set(MODELS.map((m) => m.name))];
     // gpt-6 is a new model, not a typo of gpt-5: only names with the same digits are suggested.
@@ -149,7 +180,8 @@ export function checkDeployment(
       ["model", "name"],
       meant
         ? `is not in the model catalog (estate/catalog/models.ts): did you mean ${meant}?`
-        : `is not in the model catalog (estate/catalog/models.ts); known: ${list(names, 40)}`,
+        : `is not in the model catalog (estate/catalog/models.ts); known: ${list(names, 40)}. ` +
+            "A model newer than the catalog is deployed with uncatalogued: { reason }",
       model.name,
     );
     return { facts: { capability: "chat", lifecycle: { status: "GA" } } };
@@ -158,7 +190,8 @@ export function checkDeployment(
   if (!facts) {
     error(
       ["model", "version"],
-      `is not a version of ${model.name} in the catalog; known: ${versions.map((v) => v.version).join(", ")}`,
+      `is not a version of ${model.name} in the catalog; known: ${versions.map((v) => v.version).join(", ")}. ` +
+        "A version newer than the catalog is deployed with uncatalogued: { reason }",
       model.version,
     );
     return { facts: { capability: versions[0]!.capability, lifecycle: versions[0]!.lifecycle } };

@@ -18,6 +18,8 @@ export interface QuotaUse {
   readonly model: string;
   readonly type: DeploymentType;
   readonly capacity: number;
+  /** A model the catalog does not list (uncatalogued): only a declared quota can bound it. */
+  readonly uncatalogued: boolean;
 }
 
 /** Provisioned quota is per shape (type), shared by every model: PTUs are counted together. */
@@ -35,7 +37,8 @@ export function checkQuotas(
   const declared = new Map<string, { capacity: number; env: LoadedEnvironment }>();
   for (const env of environments) {
     env.config.quotas.forEach((q, i) => {
-      if (!isProvisioned(q.type) && modelVersions(q.model).length === 0) {
+      const deployedUncatalogued = uses.some((u) => u.uncatalogued && u.model === q.model);
+      if (!isProvisioned(q.type) && modelVersions(q.model).length === 0 && !deployedUncatalogued) {
         issues.push(env.issueAt(["quotas", i, "model"], "is not in the model catalog", q.model));
         return;
       }
@@ -71,6 +74,17 @@ export function checkQuotas(
     const limit = grant?.capacity ?? catalog;
     const source = grant ? "config" : catalog !== undefined ? "catalog" : undefined;
     usage.push({ subscriptionId, region, model, type, used, limit, source });
+    const uncatalogued = group.find((u) => u.uncatalogued);
+    if (limit === undefined && uncatalogued) {
+      issues.push(
+        uncatalogued.env.issueAt(
+          uncatalogued.path,
+          `${model} is not in the catalog, which has no default quota for it: declare the subscription's ${type} quota in ${region} under quotas: with its reason`,
+          uncatalogued.capacity,
+        ),
+      );
+      continue;
+    }
     if (limit === undefined || used <= limit) continue;
     const last = group.at(-1)!;
     const parts = group

@@ -134,6 +134,7 @@ function resolveRegion(
         model: checked.quotaModel,
         type: d.type,
         capacity: d.capacity,
+        uncatalogued: checked.uncatalogued ?? false,
       });
     }
     return {

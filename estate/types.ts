@@ -123,13 +123,16 @@ export interface FineTuningEstate {
 
 /** What the catalog says about a deployment's model, for the estate report. */
 export interface DeploymentCatalogFacts {
-  readonly capability: Capability;
+  /** Unknown for a model the catalog does not list (deployed deliberately, see uncatalogued). */
+  readonly capability: Capability | "unknown";
   readonly lifecycle: Lifecycle;
   /** What capacity counts: thousands of tokens per minute, requests per minute, or PTUs. */
   readonly unit?: "1K TPM" | "RPM" | "PTU";
   /** For a fine-tuned model: its base model and the training job. */
   readonly fineTunedFrom?: string;
   readonly jobId?: string;
+  /** Why a model or version the catalog does not list is deployed anyway. */
+  readonly uncatalogued?: string;
 }
 
 export interface PrincipalEstate {

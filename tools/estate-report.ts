@@ -65,8 +65,8 @@ export function renderEstateReport(estate: Estate, env: EnvironmentEstate, today
           `${d.capacity} × ${facts.unit ?? "unit"}`,
           facts.fineTunedFrom ? "n/a" : quotaCell(usage(region.location, d.model.name, d.type)),
           d.raiPolicyName,
-          facts.lifecycle.status,
-          facts.lifecycle.retires ?? "not announced",
+          facts.uncatalogued ? `not in catalog: ${facts.uncatalogued}` : facts.lifecycle.status,
+          facts.uncatalogued ? "unknown" : (facts.lifecycle.retires ?? "not announced"),
         ]),
       );
     }

@@ -53,7 +53,8 @@ describe("model and version", () => {
     expect(problems(env([chat({ model: { name: "gpt-5.1", version: "2025-01-01" } })]))).toEqual([
       {
         path: "regions.0.deployments.0.model.version",
-        message: "is not a version of gpt-5.1 in the catalog; known: 2025-11-13",
+        message:
+          "is not a version of gpt-5.1 in the catalog; known: 2025-11-13. A version newer than the catalog is deployed with uncatalogued: { reason }",
       },
     ]);
   });
@@ -482,6 +483,72 @@ describe("fine-tuned models", () => {
     expect(estate.environments[0]!.shared.privateDnsZones).toContain("privatelink.blob.core.windows.net");
     expect(region.account.allowedFqdns).toContain(
       `${region.fineTuning!.storageAccountName}.blob.core.windows.net`,
+    );
+  });
+});
+
+describe("models newer than the catalog", () => {
+  const newer = (extra: Deployment = {}) =>
+    chat({
+      model: { name: "gpt-6", version: "2027-01-15" },
+      uncatalogued: { reason: "Launched 2027-01-15; catalog not yet updated" },
+      ...extra,
+    });
+  const declared = {
+    quotas: [
+      {
+        region: "swedencentral",
+        model: "gpt-6",
+        type: "GlobalStandard",
+        capacity: 50,
+        reason: "Granted in request 42",
+      },
+    ],
+  };
+
+  it("are deployed when the config says so with a reason, with a warning that names what is not checked", () => {
+    const estate = resolve(env([newer()], {}, declared));
+    expect(estate.warnings.map((w) => [w.path.join("."), w.message])).toEqual([
+      [
+        "regions.0.deployments.0.model",
+        "gpt-6 2027-01-15 is not in the catalog and is deployed as stated (Launched 2027-01-15; catalog not yet updated): regional availability, PTU sizes and lifecycle are not checked",
+      ],
+    ]);
+    const deployment = estate.environments[0]!.regions[0]!.account.deployments[0]!;
+    expect(deployment.catalog).toMatchObject({
+      capability: "unknown",
+      uncatalogued: "Launched 2027-01-15; catalog not yet updated",
+    });
+  });
+
+  it("still check the quota, which must be declared since the catalog has none", () => {
+    expect(problems(env([newer()]))).toEqual([
+      expect.objectContaining({
+        path: "regions.0.deployments.0.capacity",
+        message:
+          "gpt-6 is not in the catalog, which has no default quota for it: declare the subscription's GlobalStandard quota in swedencentral under quotas: with its reason",
+      }),
+    ]);
+    expect(problems(env([newer({ capacity: 80 })], {}, declared))).toEqual([
+      expect.objectContaining({
+        path: "regions.0.deployments.0.capacity",
+        message: expect.stringMatching(/needs 80 units .* quota is 50 \(declared\)/),
+      }),
+    ]);
+  });
+
+  it("refuse the flag on a model the catalog knows, so it cannot switch checks off", () => {
+    expect(problems(env([chat({ uncatalogued: { reason: "Just to be safe with it" } })]))).toEqual([
+      expect.objectContaining({
+        path: "regions.0.deployments.0.uncatalogued",
+        message: "gpt-5.1 2025-11-13 is in the catalog: remove uncatalogued, so every check applies",
+      }),
+    ]);
+  });
+
+  it("stay errors without the flag, saying how to deploy one deliberately", () => {
+    expect(problems(env([chat({ model: { name: "gpt-6", version: "2027-01-15" } })]))[0]!.message).toMatch(
+      /is not in the model catalog .*A model newer than the catalog is deployed with uncatalogued: \{ reason \}$/,
     );
   });
 });

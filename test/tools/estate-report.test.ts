@@ -13,6 +13,13 @@ describe("the estate report", () => {
       capacity: 20,
     },
     {
+      name: "next",
+      model: { name: "gpt-6", version: "2027-01-15" },
+      type: "GlobalStandard",
+      capacity: 30,
+      uncatalogued: { reason: "Launched after the catalog's last update" },
+    },
+    {
       name: "support",
       model: { name: "gpt-4.1-mini-2025-04-14.ft-0123abcd", version: "1" },
       type: "Standard",
@@ -20,6 +27,15 @@ describe("the estate report", () => {
       contentFilter: "weak",
     },
   );
+  env.quotas = [
+    {
+      region: "swedencentral",
+      model: "gpt-6",
+      type: "GlobalStandard",
+      capacity: 100,
+      reason: "Granted with the launch",
+    },
+  ];
   env.contentFilters = {
     weak: { severity: { hate: { prompt: "High" } }, reason: "Moderation tool reads hateful posts" },
   };
@@ -29,6 +45,12 @@ describe("the estate report", () => {
   it("lists each deployment with its share of quota, filter and lifecycle", () => {
     expect(report).toContain(
       "| swedencentral | chat | gpt-5.1 2025-11-13 | reasoning | GlobalStandard | 10 × 1K TPM | 1% of 1000 | Microsoft.DefaultV2 | GA | 2027-05-15 |",
+    );
+  });
+
+  it("marks a model deployed beyond the catalog, with the config's reason and its declared quota", () => {
+    expect(report).toContain(
+      "| swedencentral | next | gpt-6 2027-01-15 | unknown | GlobalStandard | 30 × 1K TPM | 30% of 100 (declared) | Microsoft.DefaultV2 | not in catalog: Launched after the catalog's last update | unknown |",
     );
   });
 
