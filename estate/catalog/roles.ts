@@ -15,6 +15,8 @@ export interface BuiltInRole {
   readonly privileged?: boolean;
   /** Azure accepts ABAC conditions on its assignments (storage data roles, role-assignment delegation). */
   readonly conditions?: boolean;
+  /** Names Microsoft used before a rename; configs written with them keep working. */
+  readonly aliases?: readonly string[];
 }
 
 export const BUILT_IN_ROLES = [
@@ -30,7 +32,9 @@ export const BUILT_IN_ROLES = [
   { name: "Cognitive Services Contributor", id: "25fbc0a9-bd7c-42a3-aa1a-3b75d497ee68", privileged: true },
   { name: "Cognitive Services Data Reader (Preview)", id: "b59867f0-fa02-499b-be73-45a86b5b3e1c" },
   { name: "Azure AI Developer", id: "64702f94-c441-49e6-a78b-ef80e0188fee" },
-  { name: "Azure AI User", id: "53ca6127-db72-4b80-b1b0-d745d6d5456d" },
+  // Renamed from Azure AI User (MicrosoftDocs/azure-ai-docs foundry/includes/role-rename-note.md,
+  // ms.date 2026-05-11): same GUID and permissions.
+  { name: "Foundry User", id: "53ca6127-db72-4b80-b1b0-d745d6d5456d", aliases: ["Azure AI User"] },
   { name: "Azure AI Inference Deployment Operator", id: "3afb7f49-54cb-416e-8c09-6dc049efa503" },
   { name: "Key Vault Crypto Service Encryption User", id: "e147488a-f6f5-4113-8e2d-b22465e65bf6" },
   { name: "Key Vault Crypto User", id: "12338af0-0e69-4776-bea7-57ae8d297424" },
@@ -86,7 +90,11 @@ export interface ResolvedRole {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const byName = new Map<string, BuiltInRole>(BUILT_IN_ROLES.map((r) => [r.name.toLowerCase(), r]));
+const byName = new Map<string, BuiltInRole>(
+  BUILT_IN_ROLES.flatMap((r: BuiltInRole) =>
+    [r.name, ...(r.aliases ?? [])].map((n) => [n.toLowerCase(), r] as const),
+  ),
+);
 const byId = new Map<string, BuiltInRole>(BUILT_IN_ROLES.map((r) => [r.id, r]));
 
 const labelOf = (text: string) =>
@@ -113,12 +121,17 @@ export function resolveRole(text: string): ResolvedRole | undefined {
   if (text in ROLE_INTENTS)
     return resolved(byName.get(ROLE_INTENTS[text as RoleIntent].toLowerCase())!, text);
   const named = byName.get(text.toLowerCase());
-  if (named) return resolved(named, labelOf(named.name));
+  // The address label is the name as written, so a role Microsoft renames keeps its addresses.
+  if (named)
+    return resolved(
+      named,
+      labelOf([named.name, ...(named.aliases ?? [])].find((n) => n.toLowerCase() === text.toLowerCase())!),
+    );
   if (GUID.test(text)) {
     const id = text.toLowerCase();
     const known = byId.get(id);
     return known
-      ? resolved(known, labelOf(known.name))
+      ? resolved(known, labelOf(known.aliases?.[0] ?? known.name))
       : {
           id,
           label: `role-${id}`,
