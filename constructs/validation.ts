@@ -57,4 +57,6 @@ export const PATTERNS = {
     /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\/(3[0-2]|[12]?\d))?$/,
   /** RAI policies, blocklists and their items: letters, digits, '-', '.', '_' and '~'. */
   raiName: /^[A-Za-z0-9][A-Za-z0-9._~-]{1,63}$/,
+  /** Storage accounts: 3-24 lower-case letters or digits, globally unique. */
+  storageAccountName: /^[a-z0-9]{3,24}$/,
 } as const;

@@ -23,7 +23,7 @@ import { StorageAccount, StorageAccountCustomerManagedKey, StorageContainer } fr
 import { PrivateEndpoint } from "../private-endpoint";
 import { addDeleteLock } from "../protection";
 import { secureStorageSettings } from "../secure-storage";
-import { PropError, requireMatch, requireOneOf } from "../validation";
+import { PATTERNS, PropError, requireMatch, requireOneOf } from "../validation";
 
 export interface StoragePrivateEndpoint {
   readonly name: string;
@@ -76,7 +76,7 @@ export interface FineTuningStorageProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const NAME = /^[a-z0-9]{3,24}$/;
+const NAME = PATTERNS.storageAccountName;
 const CONTAINER = /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/;
 
 export class FineTuningStorage extends Construct {

@@ -15,7 +15,7 @@ import { ResourceGroup, StorageAccount, StorageContainer } from "../azurerm";
 import { PrivateEndpoint } from "../private-endpoint";
 import { addDeleteLock } from "../protection";
 import { secureStorageSettings } from "../secure-storage";
-import { PropError, requireMatch } from "../validation";
+import { PATTERNS, PropError, requireMatch } from "../validation";
 
 export interface StateStoreProps {
   readonly resourceGroupName: string;
@@ -38,7 +38,7 @@ export interface StateStoreProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const NAME = /^[a-z0-9]{3,24}$/;
+const NAME = PATTERNS.storageAccountName;
 
 export class StateStore extends Construct {
   readonly storageAccountId: string;
