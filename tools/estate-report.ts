@@ -15,7 +15,10 @@ function quotaCell(usage: QuotaUsage | undefined): string {
   if (!usage || usage.limit === undefined) return "not in catalog";
   if (usage.limit === 0) return "no quota (0)";
   const pct = `${Math.round((usage.used / usage.limit) * 100)}%`;
-  return `${pct} of ${usage.limit}${usage.source === "config" ? " (declared)" : ""}`;
+  const source = { config: " (declared)", subscription: " (subscription)", catalog: "" }[
+    usage.source ?? "catalog"
+  ];
+  return `${pct} of ${usage.limit}${source}`;
 }
 
 export function renderEstateReport(estate: Estate, env: EnvironmentEstate, today: string): string {

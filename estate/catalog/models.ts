@@ -14,6 +14,8 @@
  * model or region, and let a config override quota with a stated reason.
  */
 import type { DeploymentType } from "./deployment-types";
+import { IMPORTED } from "./generated/azure";
+import { withImported } from "./imported-models";
 import { REGION_NAMES } from "./regions";
 
 export type Capability = "chat" | "reasoning" | "code" | "embeddings" | "image" | "audio";
@@ -108,7 +110,8 @@ const GPT41_FT: FineTuningFacts = {
   retires: "2027-10-14",
 };
 
-export const MODELS: readonly ModelVersionFacts[] = [
+/** What the sources above say; MODELS lays Azure's imported data over it (imported-models.ts). */
+const HAND_WRITTEN: readonly ModelVersionFacts[] = [
   // ---- current chat and reasoning models ----
   {
     name: "gpt-5.5",
@@ -549,6 +552,8 @@ export const MODELS: readonly ModelVersionFacts[] = [
     offers: { Standard: ["australiaeast", "eastus", "swedencentral"] },
   },
 ];
+
+export const MODELS: readonly ModelVersionFacts[] = withImported(HAND_WRITTEN, IMPORTED);
 
 /** Limits per account (quotas and limits article, ms.date 2026-02-17). */
 export const ACCOUNT_LIMITS = {

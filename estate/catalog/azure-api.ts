@@ -1,0 +1,233 @@
+/**
+ * Azure's own answers about models and quota, read from the JSON its management API returns
+ * (Microsoft.CognitiveServices 2025-06-01), as saved by `az rest` or the catalog workflow:
+ *
+ * - Models – List, GET /subscriptions/{sub}/providers/Microsoft.CognitiveServices/locations/{location}/models:
+ *   per model version its lifecycle status, deprecation dates and, per SKU (deployment type), its usage
+ *   name and capacity default, minimum, maximum and step;
+ * - Usages – List, GET …/locations/{location}/usages: the subscription's quota, by usage name.
+ *
+ * A file is either the raw response body or a REST-spec example ({ parameters, responses: { 200: { body } } }),
+ * whose parameters name the location and subscription. For a raw body they come from the file name:
+ * `models-<location>.json`, `usages-<subscription>-<location>.json`.
+ */
+import { z } from "zod";
+
+const capacity = z.looseObject({
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  step: z.number().optional(),
+  default: z.number().optional(),
+});
+const sku = z.looseObject({
+  name: z.string(),
+  usageName: z.string().optional(),
+  deprecationDate: z.string().optional(),
+  capacity: capacity.optional(),
+});
+const accountModel = z.looseObject({
+  format: z.string().optional(),
+  name: z.string(),
+  version: z.string(),
+  lifecycleStatus: z.string().optional(),
+  capabilities: z.record(z.string(), z.string()).optional(),
+  deprecation: z
+    .looseObject({ inference: z.string().optional(), fineTune: z.string().optional() })
+    .optional(),
+  skus: z.array(sku).default([]),
+});
+/** Models – List per location wraps each model ({ kind, skuName, model }); an account's list does not. */
+const modelsBody = z.looseObject({
+  value: z.array(
+    z.union([
+      z.looseObject({ kind: z.string().optional(), model: accountModel }),
+      accountModel.transform((model) => ({ model })),
+    ]),
+  ),
+});
+const usagesBody = z.looseObject({
+  value: z.array(
+    z.looseObject({
+      name: z.looseObject({ value: z.string() }),
+      currentValue: z.number().optional(),
+      limit: z.number(),
+      unit: z.string().optional(),
+    }),
+  ),
+});
+
+export interface ImportedSku {
+  /** Deployment type: Standard, GlobalStandard, DataZoneProvisionedManaged, … */
+  readonly type: string;
+  readonly usageName?: string;
+  readonly retires?: string;
+  readonly capacity?: {
+    readonly min?: number;
+    readonly max?: number;
+    readonly step?: number;
+    readonly default?: number;
+  };
+}
+
+export interface ImportedModel {
+  readonly location: string;
+  readonly name: string;
+  readonly version: string;
+  readonly status?: string;
+  /** Inference deprecation (retirement) date, YYYY-MM-DD. */
+  readonly retires?: string;
+  readonly capabilities: readonly string[];
+  readonly skus: readonly ImportedSku[];
+}
+
+export interface ImportedUsage {
+  readonly subscriptionId: string;
+  readonly location: string;
+  readonly name: string;
+  readonly used?: number;
+  readonly limit: number;
+}
+
+export interface ImportedCatalog {
+  /** Where and when the data came from; absent until the first import. */
+  readonly provenance?: {
+    readonly importedOn: string;
+    readonly api: string;
+    readonly files: readonly string[];
+  };
+  /** Locations whose model list was imported: for them the imported offers replace the hand-written ones. */
+  readonly locations: readonly string[];
+  readonly models: readonly ImportedModel[];
+  readonly usages: readonly ImportedUsage[];
+}
+
+export const API_VERSION = "2025-06-01";
+
+export class ImportError extends Error {}
+
+const day = (iso?: string) => (iso ? iso.slice(0, 10) : undefined);
+const normalizeLocation = (l: string) => l.toLowerCase().replace(/\s+/g, "");
+
+interface Unwrapped {
+  readonly body: unknown;
+  readonly location?: string;
+  readonly subscriptionId?: string;
+}
+
+/** A REST-spec example carries its request parameters; a raw body does not. */
+function unwrap(json: unknown): Unwrapped {
+  const example = json as {
+    parameters?: Record<string, string>;
+    responses?: Record<string, { body?: unknown }>;
+  };
+  if (example?.responses?.["200"]?.body !== undefined)
+    return {
+      body: example.responses["200"].body,
+      location: example.parameters?.location,
+      subscriptionId: example.parameters?.subscriptionId,
+    };
+  return { body: json };
+}
+
+/** By file name when it says, else by shape: model lists hold `model` objects. */
+function kindOf(base: string, body: unknown): "models" | "usages" {
+  if (/^models-/.test(base)) return "models";
+  if (/^usages-/.test(base)) return "usages";
+  const first = (body as { value?: { model?: unknown; version?: unknown }[] })?.value?.[0];
+  return first?.model !== undefined || first?.version !== undefined ? "models" : "usages";
+}
+
+/** The generated module's text: the data, with its provenance, as a typed constant. */
+export function renderImported(catalog: ImportedCatalog): string {
+  return [
+    "// Generated by `npm run catalog:import`; do not edit. Azure's own model and quota data, with provenance.",
+    'import type { ImportedCatalog } from "../azure-api";',
+    "",
+    `export const IMPORTED: ImportedCatalog = ${JSON.stringify(catalog, null, 2)};`,
+    "",
+  ].join("\n");
+}
+
+export function importFiles(
+  files: readonly { name: string; text: string }[],
+  importedOn: string,
+): ImportedCatalog {
+  const models: ImportedModel[] = [];
+  const usages: ImportedUsage[] = [];
+  const locations = new Set<string>();
+  for (const file of files) {
+    let json: unknown;
+    try {
+      json = JSON.parse(file.text);
+    } catch {
+      throw new ImportError(`${file.name}: not JSON`);
+    }
+    const { body, location: exampleLocation, subscriptionId: exampleSubscription } = unwrap(json);
+    const base = file.name.replace(/^.*\//, "").replace(/\.json$/, "");
+    if (kindOf(base, body) === "models") {
+      const asModels = modelsBody.safeParse(body);
+      if (!asModels.success)
+        throw new ImportError(
+          `${file.name}: not a Models – List response: ${asModels.error.issues[0]!.message}`,
+        );
+      const location = normalizeLocation(exampleLocation ?? base.replace(/^models-/, ""));
+      locations.add(location);
+      for (const { model } of asModels.data.value)
+        models.push({
+          location,
+          name: model.name,
+          version: model.version,
+          status: model.lifecycleStatus,
+          retires: day(model.deprecation?.inference),
+          capabilities: Object.entries(model.capabilities ?? {})
+            .filter(([, v]) => v === "true")
+            .map(([k]) => k)
+            .sort(),
+          skus: model.skus.map((s) => ({
+            type: s.name,
+            usageName: s.usageName,
+            retires: day(s.deprecationDate),
+            capacity: s.capacity && {
+              min: s.capacity.minimum,
+              max: s.capacity.maximum,
+              step: s.capacity.step,
+              default: s.capacity.default,
+            },
+          })),
+        });
+      continue;
+    }
+    const asUsages = usagesBody.safeParse(body);
+    if (!asUsages.success)
+      throw new ImportError(
+        `${file.name}: neither a Models – List nor a Usages – List response (api-version ${API_VERSION})`,
+      );
+    const named = /^usages-([0-9a-f-]{36})-(.+)$/i.exec(base);
+    const subscriptionId = exampleSubscription ?? named?.[1];
+    const location = exampleLocation ?? named?.[2];
+    if (!subscriptionId || !location)
+      throw new ImportError(`${file.name}: name a usages file usages-<subscription>-<location>.json`);
+    for (const u of asUsages.data.value)
+      usages.push({
+        subscriptionId: subscriptionId.toLowerCase(),
+        location: normalizeLocation(location),
+        name: u.name.value,
+        used: u.currentValue,
+        limit: u.limit,
+      });
+  }
+  const byKey =
+    <T>(key: (t: T) => string) =>
+    (a: T, b: T) =>
+      key(a).localeCompare(key(b));
+  return {
+    provenance: {
+      importedOn,
+      api: `Microsoft.CognitiveServices ${API_VERSION}: Models – List and Usages – List per location`,
+      files: files.map((f) => f.name.replace(/^.*\//, "")).sort(),
+    },
+    locations: [...locations].sort(),
+    models: models.sort(byKey((m) => `${m.name}|${m.version}|${m.location}`)),
+    usages: usages.sort(byKey((u) => `${u.subscriptionId}|${u.location}|${u.name}`)),
+  };
+}
