@@ -265,7 +265,10 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2025-04-16",
     capability: "reasoning",
     unit: "1K TPM",
-    lifecycle: { status: "GA" },
+    // Model retirement schedule (azure-ai-docs concepts-model-retirement-schedule-content.md, ms.date
+    // 2026-07-07): retires 2026-10-16. Issue 11 cites a 2026-09-02 update moving it to 2026-10-21; both
+    // are past, so it is refused either way.
+    lifecycle: { status: "GA", retires: "2026-10-16" },
     offers: {
       GlobalStandard: except("canadacentral", "switzerlandwest"),
       DataZoneStandard: [...US7, ...EU7],
@@ -391,7 +394,8 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2025-03-20",
     capability: "audio",
     unit: "1K TPM",
-    lifecycle: { status: "GA" },
+    // Model retirement schedule (ms.date 2026-07-07): retires 2026-10-15.
+    lifecycle: { status: "GA", retires: "2026-10-15" },
     offers: { GlobalStandard: AUDIO_GLOBAL },
   },
   {
