@@ -16,6 +16,7 @@ import {
   modelFacts,
   modelVersions,
   RETIREMENT_WARNING_DAYS,
+  type Lifecycle,
   type ModelVersionFacts,
 } from "./catalog/models";
 import { regionFacts } from "./catalog/regions";
@@ -40,18 +41,25 @@ const list = (items: readonly string[], max = 8) =>
   items.length > max ? `${items.slice(0, max).join(", ")} and ${items.length - max} more` : items.join(", ");
 
 /**
- * The documented replacement, or the first in its chain of replacements that is still served today
- * (o3-mini was replaced by o4-mini, which has retired too).
+ * The replacement, or the first in its chain of replacements that is still served today (o3-mini was
+ * replaced by o4-mini, which has retired too). It is Microsoft's only when the schedule names every link.
  */
-export function liveReplacement(name: string, today: string): string | undefined {
+export function liveReplacement(
+  name: string,
+  today: string,
+  byMicrosoft = true,
+): { readonly name: string; readonly byMicrosoft: boolean } | undefined {
   const seen = new Set<string>();
   let current: string | undefined = name;
+  let official = byMicrosoft;
   while (current && !seen.has(current)) {
     seen.add(current);
     const versions = modelVersions(current);
     if (versions.some((v) => !v.lifecycle.retires || daysBetween(today, v.lifecycle.retires) > 0))
-      return current;
-    current = versions.find((v) => v.lifecycle.replacement)?.lifecycle.replacement;
+      return { name: current, byMicrosoft: official };
+    const next = versions.find((v) => v.lifecycle.replacement)?.lifecycle;
+    official &&= next?.replacementByMicrosoft === true;
+    current = next?.replacement;
   }
   return undefined;
 }
@@ -77,11 +85,17 @@ export function checkDeployment(
   const { model, type, capacity } = deployment;
   const location = region.location;
 
-  const lifecycle = (retires: string | undefined, what: string, replacement?: string) => {
+  const lifecycle = (retires: string | undefined, what: string, facts?: Lifecycle) => {
     if (!retires) return;
     const days = daysBetween(today, retires);
-    const live = replacement ? liveReplacement(replacement, today) : undefined;
-    const instead = live ? `; move to ${live}` : "";
+    const live = facts?.replacement
+      ? liveReplacement(facts.replacement, today, facts.replacementByMicrosoft === true)
+      : undefined;
+    const instead = !live
+      ? ""
+      : live.byMicrosoft
+        ? `; Microsoft's replacement: ${live.name}`
+        : `; suggested replacement (Microsoft names none): ${live.name}`;
     if (days <= 0)
       error(["model"], `${what} retired on ${retires}: Azure no longer serves it${instead}`, model.name);
     else if (days <= RETIREMENT_WARNING_DAYS)
@@ -197,7 +211,7 @@ export function checkDeployment(
     return { facts: { capability: versions[0]!.capability, lifecycle: versions[0]!.lifecycle } };
   }
 
-  lifecycle(facts.lifecycle.retires, `${model.name} ${model.version}`, facts.lifecycle.replacement);
+  lifecycle(facts.lifecycle.retires, `${model.name} ${model.version}`, facts.lifecycle);
 
   const regions = facts.offers[type];
   if (!regions) {

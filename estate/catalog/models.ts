@@ -28,6 +28,11 @@ export interface Lifecycle {
   /** Retirement date (YYYY-MM-DD): deployments stop working on this day. */
   readonly retires?: string;
   readonly replacement?: string;
+  /**
+   * The retirement schedule names the replacement. Without it, `replacement` is this catalog's
+   * suggestion, and messages say so.
+   */
+  readonly replacementByMicrosoft?: boolean;
 }
 
 /** PTU rules (provisioned types): minimum deployment size and step. */
@@ -478,7 +483,12 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2024-11-20",
     capability: "chat",
     unit: "1K TPM",
-    lifecycle: { status: "Deprecated", retires: "2026-10-01", replacement: "gpt-5.1" },
+    lifecycle: {
+      status: "Deprecated",
+      retires: "2026-10-01",
+      replacement: "gpt-5.1",
+      replacementByMicrosoft: true,
+    },
     offers: { GlobalStandard: except("canadacentral", "switzerlandwest", "southeastasia") },
   },
   {
@@ -486,7 +496,12 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2024-08-06",
     capability: "chat",
     unit: "1K TPM",
-    lifecycle: { status: "Deprecated", retires: "2026-10-01", replacement: "gpt-5.1" },
+    lifecycle: {
+      status: "Deprecated",
+      retires: "2026-10-01",
+      replacement: "gpt-5.1",
+      replacementByMicrosoft: true,
+    },
     offers: { GlobalStandard: except("canadacentral", "switzerlandwest", "southeastasia", "italynorth") },
     fineTuning: {
       trainingRegions: ["eastus2", "northcentralus", "swedencentral"],
@@ -503,7 +518,12 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2024-07-18",
     capability: "chat",
     unit: "1K TPM",
-    lifecycle: { status: "Deprecated", retires: "2026-10-01", replacement: "gpt-4.1-mini" },
+    lifecycle: {
+      status: "Deprecated",
+      retires: "2026-10-01",
+      replacement: "gpt-4.1-mini",
+      replacementByMicrosoft: true,
+    },
     offers: { GlobalStandard: except("canadacentral", "switzerlandwest", "southeastasia") },
     fineTuning: {
       trainingRegions: ["northcentralus", "swedencentral"],
@@ -536,7 +556,12 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2025-01-31",
     capability: "reasoning",
     unit: "1K TPM",
-    lifecycle: { status: "Deprecated", retires: "2026-10-01", replacement: "o4-mini" },
+    lifecycle: {
+      status: "Deprecated",
+      retires: "2026-10-01",
+      replacement: "o4-mini",
+      replacementByMicrosoft: true,
+    },
     offers: { GlobalStandard: except("canadacentral", "switzerlandwest", "southeastasia") },
   },
   {

@@ -302,13 +302,20 @@ describe("quota", () => {
 });
 
 describe("lifecycle", () => {
-  it("rejects a retired model and names its replacement", () => {
+  it("rejects a retired model and names Microsoft's replacement as Microsoft's", () => {
     expect(problems(env([chat({ model: { name: "gpt-4o", version: "2024-11-20" } })]))).toEqual([
       {
         path: "regions.0.deployments.0.model",
-        message: "gpt-4o 2024-11-20 retired on 2026-10-01: Azure no longer serves it; move to gpt-5.1",
+        message:
+          "gpt-4o 2024-11-20 retired on 2026-10-01: Azure no longer serves it; Microsoft's replacement: gpt-5.1",
       },
     ]);
+  });
+
+  it("calls a replacement the schedule does not name a suggestion", () => {
+    expect(problems(env([chat({ model: { name: "gpt-4.1", version: "2025-04-14" } })]))[0]!.message).toMatch(
+      /; suggested replacement \(Microsoft names none\): gpt-5\.1$/,
+    );
   });
 
   it("warns, without failing, about a model retiring within 90 days", () => {
@@ -329,7 +336,9 @@ describe("lifecycle", () => {
     expect(problems(env([chat({ model: { name: "o3-mini", version: "2025-01-31" } })]))).toEqual([
       {
         path: "regions.0.deployments.0.model",
-        message: "o3-mini 2025-01-31 retired on 2026-10-01: Azure no longer serves it; move to gpt-5.1",
+        // o3-mini → o4-mini is Microsoft's; o4-mini → gpt-5.1 is the catalog's: the chain is a suggestion.
+        message:
+          "o3-mini 2025-01-31 retired on 2026-10-01: Azure no longer serves it; suggested replacement (Microsoft names none): gpt-5.1",
       },
     ]);
   });
