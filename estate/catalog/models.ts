@@ -124,6 +124,9 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     capability: "reasoning",
     unit: "1K TPM",
     lifecycle: { status: "GA" },
+    // The provisioned matrix (ms.date 2026-05-11) lists gpt-5.5 as GlobalProvisionedManaged (all regions),
+    // DataZoneProvisionedManaged (US) and ProvisionedManaged (eastus), but the PTU table read (ms.date
+    // 2026-04-07) has no sizes for it yet: those offers wait for the sizes (or come from catalog:import).
     offers: { GlobalStandard: ALL },
   },
   {
@@ -132,11 +135,16 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     capability: "reasoning",
     unit: "1K TPM",
     lifecycle: { status: "GA" },
+    // Provisioned offers: model matrix, provisioned (ms.date 2026-05-11); PTU sizes: 15/5 and 50/50
+    // (PTU costs and billing, ms.date 2026-04-07).
     offers: {
       GlobalStandard: ALL,
       DataZoneStandard: [...US7, ...EU9],
       GlobalBatch: GLOBAL_BATCH,
       DataZoneBatch: US7,
+      GlobalProvisionedManaged: ALL,
+      DataZoneProvisionedManaged: [...US6, ...EU7],
+      ProvisionedManaged: ["uksouth", "australiaeast", "japaneast"],
     },
     ptu: PTU_LARGE,
   },

@@ -575,3 +575,22 @@ describe("facts pinned to the retirement schedule (ms.date 2026-07-07)", () => {
     );
   });
 });
+
+describe("facts pinned to the provisioned model matrix (ms.date 2026-05-11) and PTU table (2026-04-07)", () => {
+  const gpt54 = (type: string, capacity: number) =>
+    chat({ model: { name: "gpt-5.4", version: "2026-03-05" }, type, capacity });
+
+  it("offers gpt-5.4 as Global and Data Zone provisioned in swedencentral, 15 PTUs in steps of 5", () => {
+    ok(env([gpt54("GlobalProvisionedManaged", 15)]));
+    ok(env([gpt54("DataZoneProvisionedManaged", 20)]));
+    expect(problems(env([gpt54("GlobalProvisionedManaged", 12)]))[0]!.message).toMatch(
+      /takes at least 15 PTUs, in steps of 5/,
+    );
+  });
+
+  it("offers regional gpt-5.4 in uksouth, not in swedencentral", () => {
+    expect(problems(env([gpt54("ProvisionedManaged", 50)]))[0]!.message).toMatch(
+      /not offered as ProvisionedManaged in swedencentral/,
+    );
+  });
+});
