@@ -127,7 +127,11 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     // The provisioned matrix (ms.date 2026-05-11) lists gpt-5.5 as GlobalProvisionedManaged (all regions),
     // DataZoneProvisionedManaged (US) and ProvisionedManaged (eastus), but the PTU table read (ms.date
     // 2026-04-07) has no sizes for it yet: those offers wait for the sizes (or come from catalog:import).
-    offers: { GlobalStandard: ALL },
+    offers: {
+      GlobalStandard: ALL,
+      // Standard model matrix (ms.date 2026-06-11): Data Zone standard in every US and EU data-zone region.
+      DataZoneStandard: [...US7, ...EU9],
+    },
   },
   {
     name: "gpt-5.4",
@@ -381,12 +385,22 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
   },
   // ---- image ----
   {
+    // Standard model matrix (ms.date 2026-06-11): Global standard only, in the image regions; retirement
+    // schedule (ms.date 2026-07-07): GA, retires 2027-04-21. No default quota published in the tier table read.
+    name: "gpt-image-2",
+    version: "2026-04-21",
+    capability: "image",
+    unit: "RPM",
+    lifecycle: { status: "GA", retires: "2027-04-21" },
+    offers: { GlobalStandard: IMAGE_GLOBAL },
+  },
+  {
     name: "gpt-image-1.5",
     version: "2025-12-16",
     capability: "image",
     unit: "RPM",
-    // No GA announcement found; its predecessor gpt-image-1 was a preview model.
-    lifecycle: { status: "Preview" },
+    // Model retirement schedule (ms.date 2026-07-07): GA, retires 2026-12-16.
+    lifecycle: { status: "GA", retires: "2026-12-16" },
     offers: {
       GlobalStandard: IMAGE_GLOBAL,
       DataZoneStandard: ["eastus2", "westus3", "polandcentral", "swedencentral"],

@@ -148,7 +148,7 @@ describe("the bundled estate", () => {
       networkZones: prodZones,
       cmkAdministrator: "0d4f5162",
       access: ["chat_app_inference", "ai_engineers_model_management"],
-      filters: ["prod_chat", "prod_images"],
+      filters: ["prod_chat"],
     };
     expect(addresses).toEqual({
       "dev-shared": shared({
@@ -177,7 +177,7 @@ describe("the bundled estate", () => {
         defender: true,
         access: ["platform_ops_usage_reader", "platform_ops_monitoring_reader"],
       }),
-      "prod-swedencentral": region(["chat", "embeddings", "images"], {
+      "prod-swedencentral": region(["chat", "embeddings"], {
         ...prodRegion,
         extra: [...prodBlocklist, ...fineTuning("4b8395a6")],
       }),
