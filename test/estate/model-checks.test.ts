@@ -63,11 +63,14 @@ describe("model and version", () => {
 describe("regional availability", () => {
   it("rejects a type the model is not offered as", () => {
     expect(
-      problems(env([chat({ model: { name: "gpt-image-2", version: "2026-04-21" }, type: "DataZoneStandard" })])),
+      problems(
+        env([chat({ model: { name: "gpt-image-2", version: "2026-04-21" }, type: "DataZoneStandard" })]),
+      ),
     ).toEqual([
       {
         path: "regions.0.deployments.0.type",
-        message: "gpt-image-2 2026-04-21 is not offered as DataZoneStandard; it is offered as: GlobalStandard",
+        message:
+          "gpt-image-2 2026-04-21 is not offered as DataZoneStandard; it is offered as: GlobalStandard",
       },
     ]);
   });
