@@ -8,7 +8,8 @@
  *   and batch (2026-08-28) deployments;
  * - PTU minimums and increments: provisioned throughput onboarding (ms.date 2026-03-20);
  * - default quota: quota tier 1 (ms.date 2026-08-20), per subscription, region, model and type;
- * - lifecycle: model retirement schedule (ms.date 2026-07-07), dall-e retirement (2026-03-18);
+ * - lifecycle: model retirement schedule (ms.date 2026-07-07), dall-e retirement (2026-03-18); every
+ *   entry's date re-checked against that schedule on 2026-12-02 (the 2026-09-02 update could not be read);
  * - fine-tuning: supported models (2026-03-05) and deploying fine-tuned models (2026-02-11).
  * Checked 2026-11-30. These tables change monthly: update them (with the date) before relying on a new
  * model or region, and let a config override quota with a stated reason.
@@ -123,7 +124,7 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2026-04-24",
     capability: "reasoning",
     unit: "1K TPM",
-    lifecycle: { status: "GA" },
+    lifecycle: { status: "GA", retires: "2027-04-23" },
     // The provisioned matrix (ms.date 2026-05-11) lists gpt-5.5 as GlobalProvisionedManaged (all regions),
     // DataZoneProvisionedManaged (US) and ProvisionedManaged (eastus), but the PTU table read (ms.date
     // 2026-04-07) has no sizes for it yet: those offers wait for the sizes (or come from catalog:import).
@@ -138,7 +139,7 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2026-03-05",
     capability: "reasoning",
     unit: "1K TPM",
-    lifecycle: { status: "GA" },
+    lifecycle: { status: "GA", retires: "2027-03-05" },
     // Provisioned offers: model matrix, provisioned (ms.date 2026-05-11); PTU sizes: 15/5 and 50/50
     // (PTU costs and billing, ms.date 2026-04-07).
     offers: {
@@ -157,7 +158,7 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2026-03-17",
     capability: "chat",
     unit: "1K TPM",
-    lifecycle: { status: "GA" },
+    lifecycle: { status: "GA", retires: "2027-03-18" },
     offers: { GlobalStandard: ALL, GlobalBatch: GLOBAL_BATCH, DataZoneBatch: US7 },
   },
   {
@@ -165,7 +166,7 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2026-03-17",
     capability: "chat",
     unit: "1K TPM",
-    lifecycle: { status: "GA" },
+    lifecycle: { status: "GA", retires: "2027-03-18" },
     offers: { GlobalStandard: ALL },
   },
   {
@@ -173,7 +174,7 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2025-12-11",
     capability: "reasoning",
     unit: "1K TPM",
-    lifecycle: { status: "GA" },
+    lifecycle: { status: "GA", retires: "2026-12-12" },
     offers: {
       GlobalStandard: ALL,
       DataZoneStandard: US7,
@@ -303,7 +304,7 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2025-11-13",
     capability: "code",
     unit: "1K TPM",
-    lifecycle: { status: "GA" },
+    lifecycle: { status: "GA", retires: "2027-05-15" },
     offers: {
       GlobalStandard: ALL,
       GlobalProvisionedManaged: ALL,
@@ -316,7 +317,7 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2025-09-15",
     capability: "code",
     unit: "1K TPM",
-    lifecycle: { status: "GA" },
+    lifecycle: { status: "GA", retires: "2027-03-17" },
     offers: { GlobalStandard: except("westus3") },
   },
   // ---- embeddings ----
@@ -412,7 +413,7 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2025-10-06",
     capability: "image",
     unit: "RPM",
-    lifecycle: { status: "Preview" },
+    lifecycle: { status: "GA", retires: "2027-04-07" },
     offers: { GlobalStandard: IMAGE_GLOBAL },
   },
   // ---- audio ----
@@ -430,7 +431,7 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2025-08-28",
     capability: "audio",
     unit: "1K TPM",
-    lifecycle: { status: "GA" },
+    lifecycle: { status: "GA", retires: "2027-02-28" },
     offers: { GlobalStandard: AUDIO_GLOBAL },
   },
   {
@@ -438,7 +439,7 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2025-12-15",
     capability: "audio",
     unit: "1K TPM",
-    lifecycle: { status: "GA" },
+    lifecycle: { status: "GA", retires: "2026-12-15" },
     offers: { GlobalStandard: ["eastus2"] },
   },
   {

@@ -2,6 +2,7 @@
  * Deployments against the model catalog: each rule fails a bad config with its message and location,
  * and passes a good one. Lifecycle is judged on 2026-11-30.
  */
+import { modelFacts } from "../../estate/catalog/models";
 import { resolveEstate } from "../../estate/resolve";
 import { load, problemsOf, resolveObjects, validEnvironment } from "../helpers";
 
@@ -567,16 +568,18 @@ describe("models newer than the catalog", () => {
 
 describe("facts pinned to the retirement schedule (ms.date 2026-07-07)", () => {
   it.each([
-    ["o3", "2025-04-16", "GlobalStandard", "2026-10-16"],
-    ["gpt-4o-transcribe", "2025-03-20", "GlobalStandard", "2026-10-15"],
-  ])("refuses %s %s as %s: retired on %s", (name, version, type, date) => {
-    expect(problems(env([chat({ model: { name, version }, type })]))).toContainEqual(
-      expect.objectContaining({
-        path: "regions.0.deployments.0.model",
-        message: expect.stringContaining(`${name} ${version} retired on ${date}: Azure no longer serves it`),
-      }),
-    );
-  });
+    ["gpt-5.2", "2025-12-11", "2026-12-12", 12],
+    ["gpt-5.4-mini", "2026-03-17", "2027-03-18", 108],
+  ])(
+    "has %s %s retiring on %s, %i days after 2026-11-30, and warns only within 90 days",
+    (name, version, date, days) => {
+      expect(modelFacts(name, version)?.lifecycle.retires).toBe(date);
+      const warnings = resolve(env([chat({ model: { name, version } })])).warnings.map((w) => w.message);
+      expect(warnings).toEqual(
+        days <= 90 ? [expect.stringContaining(`${name} ${version} retires on ${date}, in ${days} days`)] : [],
+      );
+    },
+  );
 });
 
 describe("facts pinned to the provisioned model matrix (ms.date 2026-05-11) and PTU table (2026-04-07)", () => {
