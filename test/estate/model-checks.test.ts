@@ -580,6 +580,18 @@ describe("facts pinned to the retirement schedule (ms.date 2026-07-07)", () => {
       );
     },
   );
+
+  it.each([
+    ["o3", "2025-04-16", "GlobalStandard", "2026-10-16"],
+    ["gpt-4o-transcribe", "2025-03-20", "GlobalStandard", "2026-10-15"],
+  ])("refuses %s %s as %s: retired on %s", (name, version, type, date) => {
+    expect(problems(env([chat({ model: { name, version }, type })]))).toContainEqual(
+      expect.objectContaining({
+        path: "regions.0.deployments.0.model",
+        message: expect.stringContaining(`${name} ${version} retired on ${date}: Azure no longer serves it`),
+      }),
+    );
+  });
 });
 
 describe("facts pinned to the provisioned model matrix (ms.date 2026-05-11) and PTU table (2026-04-07)", () => {
