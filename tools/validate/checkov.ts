@@ -90,8 +90,14 @@ export function scan(
       ["-d", dir, "--framework", "terraform_json", "--skip-download", "--compact", "-o", "json"],
       { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LOG_LEVEL: "ERROR" } },
     );
-    if (result.status !== 0 && result.status !== 1) throw new Error(`checkov failed:\n${result.stderr}`);
-    return [JSON.parse(result.stdout)].flat() as CheckovReport[];
+    const failed = (why: string) =>
+      new Error(`checkov on ${dir} ${why}:\n${(result.stderr ?? "").split("\n").slice(-15).join("\n")}`);
+    if (result.status !== 0 && result.status !== 1) throw failed(`exited ${result.status ?? result.error}`);
+    try {
+      return [JSON.parse(result.stdout)].flat() as CheckovReport[];
+    } catch {
+      throw failed("printed no JSON report");
+    }
   });
   const stacks = new Map<string, StackScan>();
   for (const name of selected) stacks.set(name, { passed: 0, failed: [], skipped: [] });

@@ -99,6 +99,18 @@ describe("Checkov scan", () => {
   });
 });
 
+describe("Checkov failing", () => {
+  it("says which directory gave no report, with Checkov's own last words, instead of a JSON error", () => {
+    const dir = mkdtempSync(join(tmpdir(), "aoai-fake-checkov-"));
+    const bin = join(dir, "checkov");
+    writeFileSync(bin, "#!/bin/sh\necho 'No such directory' >&2\nexit 0\n");
+    chmodSync(bin, 0o755);
+    expect(() => scan(bin, ["cdktf.out/stacks"], locators, [])).toThrow(
+      /^checkov on cdktf\.out\/stacks printed no JSON report:\nNo such directory/,
+    );
+  });
+});
+
 describe("checkov-skips.yaml", () => {
   it("gives every skip a Checkov ID and a reason of a sentence", () => {
     const skips = loadSkips();
