@@ -12,6 +12,7 @@
  * conditions" (learn.microsoft.com/azure/role-based-access-control), "Lock your resources"
  * (learn.microsoft.com/azure/azure-resource-manager/management/lock-resources). Checked 2026-12-02.
  */
+import { builtInRole, STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "./catalog/roles";
 import type { EnvironmentEstate } from "./types";
 
 export interface CiRight {
@@ -34,18 +35,15 @@ export const LOCK_OPERATOR_ROLE = {
   ],
 };
 
-export const CI_ROLES = {
-  reader: { name: "Reader", id: "acdd72a7-3385-48ef-bd42-f606fba81ae7" },
-  contributor: { name: "Contributor", id: "b24988ac-6180-42a0-ab88-20f7382dd24c" },
-  rbacAdministrator: {
-    name: "Role Based Access Control Administrator",
-    id: "f58310d9-a9f6-439a-9e8d-f62e7b41a168",
-  },
-  policyContributor: { name: "Resource Policy Contributor", id: "36243c78-bf99-498c-9df9-86d9f8d28608" },
-  securityAdmin: { name: "Security Admin", id: "fb1c8493-542b-48eb-b624-b4c8fea62acd" },
-  blobReader: { name: "Storage Blob Data Reader", id: "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1" },
-  blobContributor: { name: "Storage Blob Data Contributor", id: "ba92f5b4-2d11-453d-a403-e96b0029c9fe" },
-} as const;
+const ROLE = {
+  reader: builtInRole("Reader"),
+  contributor: builtInRole("Contributor"),
+  rbacAdministrator: builtInRole("Role Based Access Control Administrator"),
+  policyContributor: builtInRole("Resource Policy Contributor"),
+  securityAdmin: builtInRole("Security Admin"),
+  blobReader: STORAGE_BLOB_DATA_READER,
+  blobContributor: STORAGE_BLOB_DATA_CONTRIBUTOR,
+};
 
 /** Every role definition the environment's stacks assign, sorted. */
 export function assignedRoleIds(env: EnvironmentEstate): string[] {
@@ -73,7 +71,7 @@ export function delegationCondition(roleIds: readonly string[]): string {
 }
 
 export function ciRights(env: EnvironmentEstate): CiRight[] {
-  const r = CI_ROLES;
+  const r = ROLE;
   const rights: CiRight[] = [
     {
       identity: "plan",

@@ -43,6 +43,9 @@ export const BUILT_IN_ROLES = [
   { name: "Reader", id: "acdd72a7-3385-48ef-bd42-f606fba81ae7" },
   { name: "Monitoring Reader", id: "43d0d8ad-25c7-4714-9337-8ba259a9fe05" },
   { name: "Log Analytics Reader", id: "73c42c96-874c-492b-b04d-ab87d138a893" },
+  // What the CI deploy identity needs beyond Contributor (estate/ci-identities.ts).
+  { name: "Resource Policy Contributor", id: "36243c78-bf99-498c-9df9-86d9f8d28608" },
+  { name: "Security Admin", id: "fb1c8493-542b-48eb-b624-b4c8fea62acd" },
   { name: "Owner", id: "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", privileged: true },
   { name: "Contributor", id: "b24988ac-6180-42a0-ab88-20f7382dd24c", privileged: true },
   {
@@ -66,7 +69,7 @@ export const BUILT_IN_ROLES = [
 export const ROLE_INTENTS = {
   /** Call deployments (chat, embeddings, images) with an Entra ID token. */
   inference: "Cognitive Services OpenAI User",
-  /** Create and change deployments, fine-tune, manage content filters; also inference. */
+  /** Create and change deployments, fine-tune; also inference. Not content filters: it cannot create them. */
   "model-management": "Cognitive Services OpenAI Contributor",
   /** Read quota usage for capacity planning; subscription scope only. */
   "usage-reader": "Cognitive Services Usages Reader",
@@ -153,6 +156,11 @@ export function roleDefinitionId(subscriptionId: string, roleId: string): string
   return `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`;
 }
 
-const role = (name: string): BuiltInRole => byName.get(name.toLowerCase())!;
-export const STORAGE_BLOB_DATA_READER = role("Storage Blob Data Reader");
-export const STORAGE_BLOB_DATA_CONTRIBUTOR = role("Storage Blob Data Contributor");
+/** A role this catalog lists, by its current name; a name it does not list is a programming error. */
+export function builtInRole(name: string): BuiltInRole {
+  const found = byName.get(name.toLowerCase());
+  if (!found) throw new Error(`no built-in role "${name}" in estate/catalog/roles.ts`);
+  return found;
+}
+export const STORAGE_BLOB_DATA_READER = builtInRole("Storage Blob Data Reader");
+export const STORAGE_BLOB_DATA_CONTRIBUTOR = builtInRole("Storage Blob Data Contributor");

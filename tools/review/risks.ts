@@ -3,6 +3,7 @@
  * resources. Each rule names one class of risk; the review lists them before any detail and sets the
  * exit code by their severity.
  */
+import { resolveRole } from "../../estate/catalog/roles";
 import { attributeDiffs, pathText, type AttributeDiff, type Classified } from "./changes";
 import type { ResourceChange } from "./plan";
 
@@ -39,15 +40,6 @@ const STATEFUL: Record<string, string> = {
   azurerm_private_dns_zone: "name resolution of every private endpoint registered in the zone",
   azurerm_log_analytics_workspace: "the audit logs kept in the workspace",
   azurerm_cognitive_account_rai_policy: "the content filter; deployments that name it fail until it is back",
-};
-
-/** Built-in roles that can change access or keys (Azure built-in role IDs). */
-const PRIVILEGED_ROLES: Record<string, string> = {
-  "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
-  "b24988ac-6180-42a0-ab88-20f7382dd24c": "Contributor",
-  "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
-  "f58310d9-a9f6-439a-9e8d-f62e7b41a168": "Role Based Access Control Administrator",
-  "25fbc0a9-bd7c-42a3-aa1a-3b75d497ee68": "Cognitive Services Contributor",
 };
 
 const SEVERITY_ORDER = ["Low", "Medium", "High"];
@@ -91,13 +83,13 @@ export function risksOf(rc: ResourceChange, c: Classified): Risk[] {
     const roleId = String(after?.role_definition_id ?? after?.role_definition_name ?? "")
       .split("/")
       .pop()!;
-    const privileged =
-      PRIVILEGED_ROLES[roleId.toLowerCase()] ?? Object.values(PRIVILEGED_ROLES).find((n) => n === roleId);
+    // The estate's role catalog says which roles can change access or read keys (Owner and the like).
+    const role = resolveRole(roleId);
     const who = `${after?.principal_id ?? "(known after apply)"} (${after?.principal_type ?? "principal"})`;
     add(
-      privileged ? "high" : "medium",
+      role?.privileged ? "high" : "medium",
       "widens-access",
-      `grants ${privileged ?? roleId} to ${who} at ${after?.scope ?? "(known after apply)"}`,
+      `grants ${role?.name ?? roleId} to ${who} at ${after?.scope ?? "(known after apply)"}`,
     );
   }
   if (rc.type === "azurerm_key_vault_access_policy" && (c.kind === "create" || c.kind === "update"))

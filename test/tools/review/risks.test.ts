@@ -160,6 +160,18 @@ describe("risks", () => {
     ).toEqual(["medium capacity-or-type"]);
   });
 
+  it("knows roles from the estate's catalog, by ID or by name", () => {
+    const grant = (role: Record<string, string>) =>
+      risks(
+        change("azurerm_role_assignment.a", ["create"], null, { ...role, principal_id: "p", scope: "/x" }),
+      )[0]!;
+    expect(grant({ role_definition_id: OPENAI_USER })).toMatchObject({
+      severity: "medium",
+      what: "grants Cognitive Services OpenAI User to p (principal) at /x",
+    });
+    expect(grant({ role_definition_name: "User Access Administrator" }).severity).toBe("high");
+  });
+
   it("names the attributes that forced a replacement and Terraform's reason", () => {
     const [risk] = risks(
       change("azurerm_cognitive_account.openai", ["delete", "create"], account(), account({ name: "n" }), {
