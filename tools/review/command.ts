@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { stackLevels, type ManifestStacks } from "../ci/stack-matrix";
 import { StackLocator } from "../validate/locate";
 import { parseArgsProblem, UsageError } from "../usage-error";
 import { parsePlan, PlanError } from "./plan";
@@ -107,20 +108,11 @@ function stackName(file: string): string {
   return name === "plan.json" ? basename(dirname(file)) : name.replace(/(\.plan)?\.json$/, "");
 }
 
-/** Stacks in the order the manifest lists them (shared stacks first), when there is one. */
+/** Stacks in dependency order (shared stacks first), as CI plans them, when there is a manifest. */
 function stackOrder(synthDir: string): string[] {
   const manifest = join(synthDir, "manifest.json");
   if (!existsSync(manifest)) return [];
-  const stacks = JSON.parse(readFileSync(manifest, "utf8")).stacks as Record<
-    string,
-    { dependencies?: string[] }
-  >;
-  const names = Object.keys(stacks);
-  const depth = (n: string, seen = new Set<string>()): number =>
-    seen.has(n)
-      ? 0
-      : 1 + Math.max(0, ...(stacks[n]?.dependencies ?? []).map((d) => depth(d, new Set([...seen, n]))));
-  return names.sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
+  return stackLevels(JSON.parse(readFileSync(manifest, "utf8")).stacks as ManifestStacks).flat();
 }
 
 function rank(order: readonly string[], stack: string): number {
