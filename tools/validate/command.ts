@@ -111,8 +111,7 @@ function validate(argv: readonly string[]): number {
       const verdict = checkStack(cli, stack.config, cliConfig, unavailable);
       verdicts.set(stack.name, verdict);
       console.log(`  ${stack.name.padEnd(24)} ${describeVerdict(verdict)}`);
-      for (const d of verdict.diagnostics.filter(worthSaying))
-        console.log(`    ${formatDiagnostic(stack, d)}`);
+      for (const d of verdict.diagnostics) console.log(`    ${formatDiagnostic(stack, d)}`);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -200,11 +199,6 @@ function describeVerdict(v: StackVerdict): string {
     case "invalid":
       return `INVALID (${counts(v.diagnostics)})`;
   }
-}
-
-/** init's closing "encountered problems during initialisation" only repeats that the others exist. */
-function worthSaying(d: Diagnostic, _: number, all: readonly Diagnostic[]): boolean {
-  return !(/encountered problems during initiali[sz]ation/.test(d.summary) && all.length > 1);
 }
 
 function formatDiagnostic(stack: Stack, d: Diagnostic): string {

@@ -39,9 +39,10 @@ const PROVIDER_INSTALL = [
   /^Failed to install provider/,
   /^Failed to resolve provider packages/,
   /^Incompatible provider version/,
-  /^Terraform encountered problems during initiali[sz]ation/,
-  /^OpenTofu encountered problems during initiali[sz]ation/,
 ];
+
+/** init's closing summary only repeats that the other diagnostics exist. */
+const INIT_SUMMARY = /^(Terraform|OpenTofu) encountered problems during initiali[sz]ation/;
 
 export function checkStack(
   cli: TerraformCli,
@@ -138,11 +139,7 @@ function jsonLines(stdout: string, stderr: string): Diagnostic[] {
     const message = JSON.parse(line) as { diagnostic?: RawDiagnostic };
     if (message.diagnostic) diagnostics.push(toDiagnostic(message.diagnostic));
   }
-  if (diagnostics.length === 0)
-    diagnostics.push({
-      severity: "error",
-      summary: "terraform init failed",
-      detail: `${stdout}${stderr}`.trim(),
-    });
-  return diagnostics;
+  const specific = diagnostics.filter((d) => !INIT_SUMMARY.test(d.summary));
+  if (specific.length > 0) return specific;
+  return [{ severity: "error", summary: "terraform init failed", detail: `${stdout}${stderr}`.trim() }];
 }
