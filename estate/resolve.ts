@@ -254,7 +254,16 @@ export function resolveEnvironment(env: LoadedEnvironment, ctx: ResolveContext):
     tags,
     stateBackend:
       config.stateBackend?.type === "azurerm"
-        ? { ...config.stateBackend, location: config.stateBackend.location ?? config.regions[0]!.location }
+        ? {
+            ...config.stateBackend,
+            location: config.stateBackend.location ?? config.regions[0]!.location,
+            containerScopeId: scopeIds.blobContainer(
+              config.subscriptionId,
+              config.stateBackend.resourceGroupName,
+              config.stateBackend.storageAccountName,
+              config.stateBackend.containerName,
+            ),
+          }
         : config.stateBackend,
     ci: config.ci,
     dns:

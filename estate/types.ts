@@ -43,6 +43,8 @@ export type StateBackend =
       readonly containerName: string;
       readonly location: string;
       readonly privateEndpointSubnetId?: string;
+      /** The state container's resource ID as text: the CI identities' state roles are scoped to it. */
+      readonly containerScopeId: string;
     }
   | {
       readonly type: "hcp";

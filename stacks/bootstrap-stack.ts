@@ -10,6 +10,7 @@ import { uuidV5 } from "../constructs/access/assignment-name";
 import { Access, type RoleGrant } from "../constructs/access";
 import { RoleDefinition } from "../constructs/azurerm";
 import { StateStore } from "../constructs/state-store";
+import { scopeIds } from "../estate/access";
 import { ciRights, LOCK_OPERATOR_ROLE } from "../estate/ci-identities";
 import type { EnvironmentEstate } from "../estate/types";
 import { addAzurermProvider, ReadableAddressStack } from "./platform-stack";
@@ -24,7 +25,7 @@ export class BootstrapStack extends ReadableAddressStack {
     // Local state beside the stack: the administrator keeps terraform.tfstate, or moves it into the
     // store it created (terraform init -migrate-state with the backend the estate uses).
     new LocalBackend(this, { path: "terraform.tfstate" });
-    const subscription = `/subscriptions/${env.subscriptionId}`;
+    const subscription = scopeIds.subscription(env.subscriptionId);
     const backend = env.stateBackend?.type === "azurerm" ? env.stateBackend : undefined;
     const store = backend
       ? new StateStore(this, "state", {
@@ -69,9 +70,7 @@ export class BootstrapStack extends ReadableAddressStack {
           roleId,
           roleName: right.role,
           scope: atContainer ? store!.containerId : subscription,
-          scopeId: atContainer
-            ? `${subscription}/resourceGroups/${backend!.resourceGroupName}/providers/Microsoft.Storage/storageAccounts/${backend!.storageAccountName}/blobServices/default/containers/${backend!.containerName}`
-            : subscription,
+          scopeId: atContainer ? backend!.containerScopeId : subscription,
           reason: right.why,
           condition: right.condition,
         },

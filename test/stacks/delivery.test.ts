@@ -3,6 +3,8 @@
  * them and creates the state storage, and the state backends a config can choose.
  */
 import { Testing } from "cdktf";
+import { roleAssignmentName } from "../../constructs/access/assignment-name";
+import { STORAGE_BLOB_DATA_READER } from "../../estate/catalog/roles";
 import { ciRights, delegationCondition } from "../../estate/ci-identities";
 import { buildStacks } from "../../stacks/estate-app";
 import { BootstrapStack } from "../../stacks/bootstrap-stack";
@@ -97,6 +99,21 @@ describe("bootstrap stack", () => {
       ]);
       expect(match.condition).toBe(right.condition);
     }
+  });
+
+  it("names the state grants after the container's ID, so they are the same on every run and importable", () => {
+    const backend = prod.stateBackend as { containerScopeId: string };
+    expect(backend.containerScopeId).toBe(
+      "/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-tfstate-prod/providers/Microsoft.Storage/storageAccounts/sttfstateprod001/blobServices/default/containers/tfstate",
+    );
+    const reader = Object.values<any>(r.resource.azurerm_role_assignment).find(
+      (a) =>
+        a.principal_id === prod.ci!.plan.objectId &&
+        String(a.role_definition_id).endsWith(STORAGE_BLOB_DATA_READER.id),
+    );
+    expect(reader.name).toBe(
+      roleAssignmentName(backend.containerScopeId, STORAGE_BLOB_DATA_READER.id, prod.ci!.plan.objectId),
+    );
   });
 
   it("defines the lock role with lock actions only, before it is assigned", () => {
