@@ -17,6 +17,7 @@ import { App } from "cdktf";
 import { ConfigError, formatIssue } from "./config/errors";
 import { loadEnvironments } from "./config/load";
 import { resolveEstate } from "./estate/resolve";
+import { today } from "./estate/today";
 import { buildStacks } from "./stacks/estate-app";
 import { renderEstateReport } from "./tools/estate-report";
 import { parseSynthArgs, SYNTH_USAGE } from "./tools/synth-args";
@@ -34,8 +35,8 @@ function main(outdir: string, reportDir: string): void {
     process.stdout.write(`${SYNTH_USAGE}\n`);
     return;
   }
-  const today = process.env.AOAI_TODAY ?? new Date().toISOString().slice(0, 10);
-  const estate = resolveEstate(loadEnvironments(args.configDir, args.environments), { today });
+  const day = today();
+  const estate = resolveEstate(loadEnvironments(args.configDir, args.environments), { today: day });
   for (const warning of estate.warnings) process.stderr.write(`warning: ${formatIssue(warning)}\n`);
   const app = new App({ outdir });
   buildStacks(app, estate);
@@ -44,7 +45,7 @@ function main(outdir: string, reportDir: string): void {
   rmSync(reportDir, { recursive: true, force: true });
   mkdirSync(reportDir, { recursive: true });
   for (const env of estate.environments) {
-    writeFileSync(join(reportDir, `${env.name}.md`), renderEstateReport(estate, env, today));
+    writeFileSync(join(reportDir, `${env.name}.md`), renderEstateReport(estate, env, day));
   }
 }
 

@@ -11,6 +11,7 @@ import { BLOB_ZONE, PRIVATE_DNS_ZONES, zonesForKind, zonesForRegion } from "./ca
 import { regionFacts } from "./catalog/regions";
 import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "./catalog/roles";
 import { checkNetworkPlan } from "./network-plan";
+import { today } from "./today";
 import {
   checkCustomerManagedKey,
   defenderForAI,
@@ -304,9 +305,9 @@ export function resolveEstate(
   environments: readonly LoadedEnvironment[],
   options: ResolveOptions = {},
 ): Estate {
-  const today = options.today ?? process.env.AOAI_TODAY ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`today must be YYYY-MM-DD (got "${today}")`);
-  const ctx: ResolveContext = { issues: [], warnings: [], today, quotaUses: [] };
+  const day = options.today ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`today must be YYYY-MM-DD (got "${day}")`);
+  const ctx: ResolveContext = { issues: [], warnings: [], today: day, quotaUses: [] };
   const { issues } = ctx;
   const seen = new Map<string, string>();
   for (const env of environments) {

@@ -43,10 +43,8 @@ rights of the ci identities. Apply it once, as Owner or User Access Administrato
     if (!values.help) throw new UsageError("--env is required");
     return;
   }
-  const today = process.env.AOAI_TODAY ?? new Date().toISOString().slice(0, 10);
-  const estate = resolveEstate(loadEnvironments(values["config-dir"] ?? ENVIRONMENTS_DIR, values.env), {
-    today,
-  });
+  // Lifecycles are judged on $AOAI_TODAY or today, as in synth (resolveEstate's default).
+  const estate = resolveEstate(loadEnvironments(values["config-dir"] ?? ENVIRONMENTS_DIR, values.env));
   const problems = estate.environments.flatMap(bootstrapProblems);
   if (problems.length) throw new UsageError(`cannot bootstrap:\n  - ${problems.join("\n  - ")}`);
   const app = new App({ outdir: BOOTSTRAP_OUTDIR });

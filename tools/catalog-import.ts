@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ImportError, importFiles, renderImported, type ImportedCatalog } from "../estate/catalog/azure-api";
 import { IMPORTED } from "../estate/catalog/generated/azure";
+import { today } from "../estate/today";
 
 export const GENERATED = "estate/catalog/generated/azure.ts";
 
@@ -46,14 +47,14 @@ function main(): void {
     console.error("usage: npm run catalog:import -- <directory of models-*.json and usages-*.json>");
     process.exit(2);
   }
-  const today = process.env.AOAI_TODAY ?? new Date().toISOString().slice(0, 10);
+  const day = today();
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .map((name) => ({ name, text: readFileSync(join(dir, name), "utf8") }));
   if (files.length === 0) throw new ImportError(`${dir}: no .json files`);
-  const catalog = importFiles(files, today);
+  const catalog = importFiles(files, day);
   writeFileSync(GENERATED, renderImported(catalog));
-  const changes = describeChanges(IMPORTED, catalog, today);
+  const changes = describeChanges(IMPORTED, catalog, day);
   console.log(
     `${GENERATED}: ${catalog.models.length} model versions in ${catalog.locations.length} locations, ` +
       `${catalog.usages.length} usages`,
