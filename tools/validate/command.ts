@@ -77,30 +77,54 @@ function validate(argv: readonly string[]): number {
   }
   const outdirs = positionals.length ? positionals : ["cdktf.out"];
   const all = outdirs.flatMap(readStacks);
+  const stacks = selectStacks(all, values.stack ?? [], outdirs);
+  const cache = cacheRoot();
+  const terraform = runTerraform(
+    stacks,
+    cache,
+    values["provider-mirror"] ?? join(cache, "terraform-providers"),
+  );
+  const checkov = values["skip-checkov"] ? undefined : runCheckov(all, stacks, outdirs);
+  return summarize(
+    stacks,
+    terraform.verdicts,
+    terraform.providers,
+    checkov,
+    values["allow-missing-providers"] ?? false,
+  );
+}
+
+const log = (line: string) => console.log(`  ${line}`);
+
+/** Every stack of the output directories, or the ones --stack names. */
+function selectStacks(all: readonly Stack[], only: readonly string[], outdirs: readonly string[]): Stack[] {
   const duplicate = all.find((s, i) => all.findIndex((t) => t.name === s.name) !== i);
   if (duplicate) throw new UsageError(`stack ${duplicate.name} is in more than one output directory`);
-  const only = values.stack ?? [];
   const unknown = only.filter((n) => !all.some((s) => s.name === n));
   if (unknown.length)
     throw new UsageError(
       `no stack ${unknown.join(", ")} in ${outdirs.join(", ")}; there are ${all.map((s) => s.name).join(", ")}`,
     );
-  const stacks = only.length ? all.filter((s) => only.includes(s.name)) : all;
-  const log = (line: string) => console.log(`  ${line}`);
+  return only.length ? all.filter((s) => only.includes(s.name)) : [...all];
+}
 
-  const cache = cacheRoot();
-  const mirror = values["provider-mirror"] ?? join(cache, "terraform-providers");
+/** The CLI and providers, then init and validate of each stack, printed as they go. */
+function runTerraform(
+  stacks: readonly Stack[],
+  cache: string,
+  mirror: string,
+): { verdicts: Map<string, StackVerdict>; providers: ProviderState[] } {
   const cli = ensureTerraform(cache, log);
   console.log(`${cli.name} ${cli.version} (${cli.path}); providers from ${mirror}`);
   const required = requiredProviders(stacks);
-  const states = ensureProviders(mirror, defaultRegistry(cli), [...required.values()], log);
-  for (const s of states) console.log(`  ${s.provider.source} ${s.provider.version}: ${describeProvider(s)}`);
+  const providers = ensureProviders(mirror, defaultRegistry(cli), [...required.values()], log);
+  for (const s of providers)
+    console.log(`  ${s.provider.source} ${s.provider.version}: ${describeProvider(s)}`);
   const unavailable = new Set(
     [...required]
-      .filter(([, p]) => states.some((s) => s.status === "unavailable" && s.provider === p))
+      .filter(([, p]) => providers.some((s) => s.status === "unavailable" && s.provider === p))
       .map(([n]) => n),
   );
-
   const scratch = mkdtempSync(join(tmpdir(), "aoai-tfrc-"));
   const cliConfig = join(scratch, "terraform.rc");
   writeCliConfig(cliConfig, mirror);
@@ -116,37 +140,35 @@ function validate(argv: readonly string[]): number {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+  return { verdicts, providers };
+}
 
-  let checkov: Scan | undefined;
-  if (!values["skip-checkov"]) {
-    const skips = loadSkips();
-    const binary = ensureCheckov(".venv", log);
-    const locators = new Map(all.map((s) => [s.name, s.locator]));
-    checkov = scan(
-      binary,
-      outdirs.map((o) => join(o, "stacks")),
-      locators,
-      skips,
-      stacks.map((s) => s.name),
+/** Checkov over the output directories; results for the selected stacks, skips matched against all. */
+function runCheckov(all: readonly Stack[], stacks: readonly Stack[], outdirs: readonly string[]): Scan {
+  const checkov = scan(
+    ensureCheckov(".venv", log),
+    outdirs.map((o) => join(o, "stacks")),
+    new Map(all.map((s) => [s.name, s.locator])),
+    loadSkips(),
+    stacks.map((s) => s.name),
+  );
+  console.log(`\ncheckov ${checkov.version}`);
+  for (const stack of stacks) {
+    const s = checkov.stacks.get(stack.name)!;
+    console.log(
+      `  ${stack.name.padEnd(24)} ${s.passed} passed, ${s.failed.length} failed, ${s.skipped.length} skipped`,
     );
-    console.log(`\ncheckov ${checkov.version}`);
-    for (const stack of stacks) {
-      const s = checkov.stacks.get(stack.name)!;
+    for (const f of s.failed)
       console.log(
-        `  ${stack.name.padEnd(24)} ${s.passed} passed, ${s.failed.length} failed, ${s.skipped.length} skipped`,
-      );
-      for (const f of s.failed)
-        console.log(
-          `    FAILED ${f.check} ${f.address}${f.constructPath ? ` (${f.constructPath})` : ""}: ${f.title}`,
-        );
-    }
-    for (const e of checkov.parsingErrors) console.log(`  parsing error: ${e}`);
-    for (const k of checkov.staleSkips)
-      console.log(
-        `  stale skip in tools/validate/checkov-skips.yaml: ${k.check} on ${k.stacks} ${k.resources} matches nothing`,
+        `    FAILED ${f.check} ${f.address}${f.constructPath ? ` (${f.constructPath})` : ""}: ${f.title}`,
       );
   }
-  return summarize(stacks, verdicts, states, checkov, values["allow-missing-providers"] ?? false);
+  for (const e of checkov.parsingErrors) console.log(`  parsing error: ${e}`);
+  for (const k of checkov.staleSkips)
+    console.log(
+      `  stale skip in tools/validate/checkov-skips.yaml: ${k.check} on ${k.stacks} ${k.resources} matches nothing`,
+    );
+  return checkov;
 }
 
 function readStacks(outdir: string): Stack[] {
