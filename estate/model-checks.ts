@@ -96,15 +96,18 @@ export function checkDeployment(
       : live.byMicrosoft
         ? `; Microsoft's replacement: ${live.name}`
         : `; suggested replacement (Microsoft names none): ${live.name}`;
+    const warn = (message: string) => warnings.push(env.issueAt([...path, "model"], message, model.name));
     if (days <= 0)
       error(["model"], `${what} retired on ${retires}: Azure no longer serves it${instead}`, model.name);
     else if (days <= RETIREMENT_WARNING_DAYS)
-      warnings.push(
-        env.issueAt(
-          [...path, "model"],
-          `${what} retires on ${retires}, in ${days} days${instead}`,
-          model.name,
-        ),
+      warn(`${what} retires on ${retires}, in ${days} days${instead}`);
+    else if (facts?.status === "Legacy")
+      warn(
+        `${what} is Legacy: a newer model exists, so plan the move before it retires on ${retires}${instead}`,
+      );
+    else if (facts?.status === "Deprecated")
+      warn(
+        `${what} is deprecated: only subscriptions that already deploy it can create deployments, until it retires on ${retires}${instead}`,
       );
   };
 
@@ -341,15 +344,25 @@ export function checkFineTuning(
           name,
         ),
       );
-    } else if (facts.lifecycle.retires && daysBetween(today, facts.lifecycle.retires) <= 0) {
-      // Its fine-tuned deployments keep their own, later date; whether new jobs still start is not documented.
-      warnings.push(
-        env.issueAt(
-          at,
-          `base model ${name} retired on ${facts.lifecycle.retires}; fine-tuned deployments run until ${facts.fineTuning.retires ?? "their own retirement"}, but check that Azure still starts training jobs for it`,
-          name,
-        ),
-      );
+    } else if (facts.lifecycle.retires) {
+      // A Legacy base is no warning here: the training infrastructure has nothing to move to until a newer
+      // model is fine-tunable in the region (the estate report shows the stage). Its fine-tuned deployments
+      // keep their own, later date; whether jobs still start after the base retires is not documented.
+      const retires = facts.lifecycle.retires;
+      const days = daysBetween(today, retires);
+      const deployed = `fine-tuned deployments run until ${facts.fineTuning.retires ?? "their own retirement"}`;
+      if (days <= 0)
+        warnings.push(
+          env.issueAt(
+            at,
+            `base model ${name} retired on ${retires}; ${deployed}, but check that Azure still starts training jobs for it`,
+            name,
+          ),
+        );
+      else if (days <= RETIREMENT_WARNING_DAYS)
+        warnings.push(
+          env.issueAt(at, `base model ${name} retires on ${retires}, in ${days} days; ${deployed}`, name),
+        );
     }
   });
 }

@@ -4,6 +4,7 @@
  * Pure: main.ts writes it beside cdktf.out.
  */
 import { formatIssue } from "../config/errors";
+import { MODELS } from "../estate/catalog/models";
 import { ciRights } from "../estate/ci-identities";
 import { ALL_MODELS } from "../estate/quotas";
 import type { Estate, EnvironmentEstate, QuotaUsage } from "../estate/types";
@@ -72,6 +73,32 @@ export function renderEstateReport(estate: Estate, env: EnvironmentEstate, today
           facts.uncatalogued ? "unknown" : (facts.lifecycle.retires ?? "not announced"),
         ]),
       );
+    }
+  }
+  const training = env.regions.filter((r) => r.fineTuning);
+  if (training.length > 0) {
+    lines.push(
+      "",
+      "## Fine-tuning",
+      "",
+      "Training runs in the region, on the base models named; fine-tuned deployments keep their own retirement date.",
+      "",
+      row(["region", "base model", "lifecycle", "base retires", "fine-tuned deployments run until"]),
+      row(Array(5).fill("---")),
+    );
+    for (const region of training) {
+      for (const name of region.fineTuning!.baseModels) {
+        const facts = MODELS.find((m) => m.name === name && m.fineTuning);
+        lines.push(
+          row([
+            region.location,
+            facts ? `${name} ${facts.version}` : name,
+            facts?.lifecycle.status ?? "unknown",
+            facts?.lifecycle.retires ?? "not announced",
+            facts?.fineTuning?.retires ?? "not announced",
+          ]),
+        );
+      }
     }
   }
   if (env.contentFilters.length > 0) {

@@ -11,13 +11,21 @@ import type { Capability, Lifecycle, ModelVersionFacts, PtuRules } from "./model
 
 const isType = (t: string): t is DeploymentType => (DEPLOYMENT_TYPES as readonly string[]).includes(t);
 
-/** Azure's lifecycle words, in the catalog's three. */
+/**
+ * Azure's ModelLifecycleStatus in the catalog's words. The API's names are one step behind the docs':
+ * its `Deprecating` is the docs' Deprecated (existing customers only), and its `Deprecated` means
+ * retired (requests fail with 410). `Stable` is the old name of `GenerallyAvailable`.
+ */
 function status(imported: string | undefined, fallback: Lifecycle["status"]): Lifecycle["status"] {
   if (!imported) return fallback;
-  if (/deprecat|legacy|retir/i.test(imported)) return "Deprecated";
+  if (/^legacy$/i.test(imported)) return "Legacy";
+  if (/deprecat|retir/i.test(imported)) return "Deprecated";
   if (/preview/i.test(imported)) return "Preview";
   return "GA";
 }
+
+/** The API's `Deprecated`: the model is retired, whatever date it gives. */
+const isRetired = (imported: string | undefined) => imported !== undefined && /^deprecated$/i.test(imported);
 
 function capability(model: ImportedModel): Capability {
   const c = model.capabilities;
@@ -31,6 +39,7 @@ export function withImported(
   hand: readonly ModelVersionFacts[],
   imported: ImportedCatalog,
 ): ModelVersionFacts[] {
+  const importedOn = imported.provenance?.importedOn;
   if (imported.models.length === 0) return [...hand];
   const replaced = new Set(imported.locations);
   const rows = new Map<string, ImportedModel[]>();
@@ -53,7 +62,10 @@ export function withImported(
       .filter((d): d is string => d !== undefined)
       .sort();
     // Retirement rolls out region by region: the earliest date is the one to plan for.
-    return { ...base, status: status(mine[0]?.status, base.status), retires: dates[0] ?? base.retires };
+    let retires = dates[0] ?? base.retires;
+    if (mine.some((m) => isRetired(m.status)) && importedOn && (!retires || retires > importedOn))
+      retires = importedOn;
+    return { ...base, status: status(mine[0]?.status, base.status), retires };
   };
 
   const merged = hand.map((facts) => {

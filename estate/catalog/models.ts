@@ -9,7 +9,9 @@
  * - PTU minimums and increments: provisioned throughput onboarding (ms.date 2026-03-20);
  * - default quota: quota tier 1 (ms.date 2026-08-20), per subscription, region, model and type;
  * - lifecycle: model retirement schedule (ms.date 2026-07-07), dall-e retirement (2026-03-18); every
- *   entry's date re-checked against that schedule on 2026-12-02 (the 2026-09-02 update could not be read);
+ *   entry's date re-checked against that schedule on 2026-12-02. The schedule's 2026-09-02 update could
+ *   not be read here; the gpt-4.1 family and gpt-4o 2024-11-20 follow issue 11's citation of it (Legacy,
+ *   retiring 2027-04-14). Stages: Foundry Models lifecycle and support policy (model-retirements);
  * - fine-tuning: supported models (2026-03-05) and deploying fine-tuned models (2026-02-11).
  * Checked 2026-11-30. These tables change monthly: update them (with the date) before relying on a new
  * model or region, and let a config override quota with a stated reason.
@@ -24,8 +26,13 @@ export type Capability = "chat" | "reasoning" | "code" | "embeddings" | "image" 
 /** How capacity is counted for standard and batch types: thousands of tokens, or requests, per minute. */
 export type CapacityUnit = "1K TPM" | "RPM";
 
+/**
+ * Foundry's lifecycle stages (Foundry Models lifecycle and support policy): Legacy models still take new
+ * deployments but a newer model exists; Deprecated ones take new deployments only in subscriptions that
+ * already deploy them; after `retires` every request fails.
+ */
 export interface Lifecycle {
-  readonly status: "GA" | "Preview" | "Deprecated";
+  readonly status: "GA" | "Preview" | "Legacy" | "Deprecated";
   /** Retirement date (YYYY-MM-DD): deployments stop working on this day. */
   readonly retires?: string;
   readonly replacement?: string;
@@ -110,6 +117,8 @@ const AUDIO_GLOBAL = [
 ];
 const PTU_LARGE: PtuRules = { globalAndDataZone: { min: 15, step: 5 }, regional: { min: 50, step: 50 } };
 const PTU_SMALL: PtuRules = { globalAndDataZone: { min: 15, step: 5 }, regional: { min: 25, step: 25 } };
+/** Issue 11's citation of the retirement schedule's 2026-09-02 update; see the Legacy section below. */
+const LEGACY_2027 = "2027-04-14";
 const GPT41_FT: FineTuningFacts = {
   trainingRegions: ["northcentralus", "swedencentral"],
   deployments: { Standard: ["northcentralus", "swedencentral"], GlobalStandard: ALL },
@@ -461,13 +470,17 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
       ],
     },
   },
-  // ---- retired, kept so a config naming them gets a clear error and a replacement ----
+  // ---- Legacy: still deployable, a newer model exists ----
+  // Model retirement schedule, update of 2026-09-02 as cited in issue 11 (the newest version readable
+  // here, ms.date 2026-07-07, still had these Deprecated until 2026-10-14 and 2026-10-01): Legacy until
+  // 2027-04-14. A project reading the live Sweden Central Models API reports the same date for gpt-4.1-mini.
+  // The weekly catalog import replaces both with Azure's own data.
   {
     name: "gpt-4.1",
     version: "2025-04-14",
     capability: "chat",
     unit: "1K TPM",
-    lifecycle: { status: "Deprecated", retires: "2026-10-14", replacement: "gpt-5.1" },
+    lifecycle: { status: "Legacy", retires: LEGACY_2027, replacement: "gpt-5.1" },
     offers: {
       GlobalStandard: except("canadacentral", "switzerlandwest"),
       DataZoneStandard: [...US7, ...EU7],
@@ -482,7 +495,7 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2025-04-14",
     capability: "chat",
     unit: "1K TPM",
-    lifecycle: { status: "Deprecated", retires: "2026-10-14", replacement: "gpt-5-mini" },
+    lifecycle: { status: "Legacy", retires: LEGACY_2027, replacement: "gpt-5-mini" },
     offers: {
       GlobalStandard: except("canadacentral", "switzerlandwest"),
       DataZoneStandard: [...US7, ...EU7],
@@ -494,7 +507,7 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     version: "2025-04-14",
     capability: "chat",
     unit: "1K TPM",
-    lifecycle: { status: "Deprecated", retires: "2026-10-14", replacement: "gpt-5-nano" },
+    lifecycle: { status: "Legacy", retires: LEGACY_2027, replacement: "gpt-5-nano" },
     offers: {
       GlobalStandard: except("canadacentral", "switzerlandwest"),
       DataZoneStandard: [...US7, ...EU7],
@@ -507,13 +520,14 @@ const HAND_WRITTEN: readonly ModelVersionFacts[] = [
     capability: "chat",
     unit: "1K TPM",
     lifecycle: {
-      status: "Deprecated",
-      retires: "2026-10-01",
+      status: "Legacy",
+      retires: LEGACY_2027,
       replacement: "gpt-5.1",
       replacementByMicrosoft: true,
     },
     offers: { GlobalStandard: except("canadacentral", "switzerlandwest", "southeastasia") },
   },
+  // ---- retired, kept so a config naming them gets a clear error and a replacement ----
   {
     name: "gpt-4o",
     version: "2024-08-06",

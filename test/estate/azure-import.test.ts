@@ -106,6 +106,40 @@ describe("the catalog with imported data", () => {
     });
   });
 
+  it("reads Azure's lifecycle words, one step behind the docs': Deprecating is deprecated, Deprecated is retired", () => {
+    const one = (name: string, version: string, status: string, retires?: string): ImportedCatalog => ({
+      provenance: { importedOn: "2026-12-02", api: "2025-06-01", files: [] },
+      locations: ["swedencentral"],
+      models: [
+        {
+          location: "swedencentral",
+          name,
+          version,
+          status,
+          retires,
+          capabilities: [],
+          skus: [{ type: "GlobalStandard" }],
+        },
+      ],
+      usages: [],
+    });
+    const lifecycle = (c: ImportedCatalog) =>
+      withImported(MODELS, c).find((m) => m.name === c.models[0]!.name && m.version === c.models[0]!.version)!
+        .lifecycle;
+    expect(lifecycle(one("gpt-5.1", "2025-11-13", "Legacy", "2027-05-15"))).toMatchObject({
+      status: "Legacy",
+      retires: "2027-05-15",
+    });
+    expect(lifecycle(one("gpt-5.1", "2025-11-13", "Deprecating", "2027-05-15"))).toMatchObject({
+      status: "Deprecated",
+      retires: "2027-05-15",
+    });
+    expect(lifecycle(one("gpt-5.1", "2025-11-13", "Stable"))).toMatchObject({ status: "GA" });
+    // Retired per Azure, with a later (or no) date: retired as of the import.
+    expect(lifecycle(one("gpt-5.1", "2025-11-13", "Deprecated", "2027-05-15")).retires).toBe("2026-12-02");
+    expect(lifecycle(one("gpt-7", "2027-06-01", "Deprecated")).retires).toBe("2026-12-02");
+  });
+
   it("leaves the catalog as written when nothing was imported", () => {
     expect(withImported(MODELS, { locations: [], models: [], usages: [] })).toEqual(MODELS);
   });
@@ -149,17 +183,22 @@ describe("the catalog with imported data", () => {
 
 describe("checks with imported data", () => {
   /** The estate as it resolves when the generated module holds the fixtures. */
-  function resolveWithImported(deployment: Record<string, unknown>) {
+  function resolveWithImported(
+    deployment: Record<string, unknown>,
+    catalog = fixtures(),
+    warnings?: string[],
+  ) {
     let result: unknown;
     jest.isolateModules(() => {
-      jest.doMock("../../estate/catalog/generated/azure", () => ({ IMPORTED: fixtures() }));
+      jest.doMock("../../estate/catalog/generated/azure", () => ({ IMPORTED: catalog }));
       // A fresh module graph, so the catalog and quotas are built over the mocked import.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { problemsOf, resolveObjects, validEnvironment } = require("../helpers");
       const env = validEnvironment();
       env.regions[0].deployments = [{ name: "chat", ...deployment }];
       try {
-        resolveObjects([env], { today: "2026-12-02" });
+        const estate = resolveObjects([env], { today: "2026-12-02" });
+        warnings?.push(...estate.warnings.map((w: { message: string }) => w.message));
         result = [];
       } catch {
         result = problemsOf([env], { today: "2026-12-02" });
@@ -175,6 +214,22 @@ describe("checks with imported data", () => {
       expect.objectContaining({
         message: expect.stringContaining("quota is 2000 (the subscription's, imported)"),
       }),
+    ]);
+  });
+
+  it("warn that a deprecated model takes new deployments only where it is already deployed", () => {
+    const base = fixtures();
+    const deprecating: ImportedCatalog = {
+      ...base,
+      models: base.models.map((m) =>
+        m.name === "gpt-5.1" ? { ...m, status: "Deprecating", retires: "2027-06-01" } : m,
+      ),
+    };
+    const warnings: string[] = [];
+    const gpt51 = { model: { name: "gpt-5.1", version: "2025-11-13" }, type: "GlobalStandard", capacity: 10 };
+    expect(resolveWithImported(gpt51, deprecating, warnings)).toEqual([]);
+    expect(warnings).toEqual([
+      "gpt-5.1 2025-11-13 is deprecated: only subscriptions that already deploy it can create deployments, until it retires on 2027-06-01",
     ]);
   });
 

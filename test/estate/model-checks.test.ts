@@ -307,19 +307,38 @@ describe("quota", () => {
 
 describe("lifecycle", () => {
   it("rejects a retired model and names Microsoft's replacement as Microsoft's", () => {
-    expect(problems(env([chat({ model: { name: "gpt-4o", version: "2024-11-20" } })]))).toEqual([
+    expect(problems(env([chat({ model: { name: "gpt-4o", version: "2024-08-06" } })]))).toEqual([
       {
         path: "regions.0.deployments.0.model",
         message:
-          "gpt-4o 2024-11-20 retired on 2026-10-01: Azure no longer serves it; Microsoft's replacement: gpt-5.1",
+          "gpt-4o 2024-08-06 retired on 2026-10-01: Azure no longer serves it; Microsoft's replacement: gpt-5.1",
       },
     ]);
   });
 
   it("calls a replacement the schedule does not name a suggestion", () => {
-    expect(problems(env([chat({ model: { name: "gpt-4.1", version: "2025-04-14" } })]))[0]!.message).toMatch(
-      /; suggested replacement \(Microsoft names none\): gpt-5\.1$/,
+    expect(problems(env([chat({ model: { name: "o4-mini", version: "2025-04-16" } })]))[0]!.message).toMatch(
+      /^o4-mini 2025-04-16 retired on 2026-10-16: .*; suggested replacement \(Microsoft names none\): gpt-5\.1$/,
     );
+  });
+
+  it("accepts a Legacy model with a warning that a newer model exists (gpt-4.1, Legacy until 2027-04-14)", () => {
+    const legacy = (name: string, version: string) =>
+      resolve(env([chat({ model: { name, version } })])).warnings.map((w) => [w.path.join("."), w.message]);
+    expect(legacy("gpt-4.1", "2025-04-14")).toEqual([
+      [
+        "regions.0.deployments.0.model",
+        "gpt-4.1 2025-04-14 is Legacy: a newer model exists, so plan the move before it retires on 2027-04-14; suggested replacement (Microsoft names none): gpt-5.1",
+      ],
+    ]);
+    expect(legacy("gpt-4o", "2024-11-20")[0]![1]).toMatch(
+      /is Legacy: .*; Microsoft's replacement: gpt-5\.1$/,
+    );
+    // Inside the last 90 days the retirement warning takes over, once.
+    const late = resolveObjects([env([chat({ model: { name: "gpt-4.1", version: "2025-04-14" } })])], {
+      today: "2027-03-01",
+    }).warnings.map((w) => w.message);
+    expect(late).toEqual([expect.stringMatching(/^gpt-4\.1 2025-04-14 retires on 2027-04-14, in 44 days;/)]);
   });
 
   it("warns, without failing, about a model retiring within 90 days", () => {
@@ -455,12 +474,22 @@ describe("fine-tuned models", () => {
     ]);
   });
 
-  it("warn when the base model itself has retired: new training jobs may not start", () => {
-    const estate = resolve(env([chat()], { fineTuning }));
-    expect(estate.warnings.map((w) => [w.path.join("."), w.message])).toEqual([
+  it("train on a Legacy base without a warning, then warn within 90 days of its retirement and after it", () => {
+    const warningsOn = (today: string) =>
+      resolveObjects([env([chat()], { fineTuning })], { today })
+        .warnings.filter((w) => w.path.includes("fineTuning"))
+        .map((w) => [w.path.join("."), w.message]);
+    expect(warningsOn(TODAY)).toEqual([]);
+    expect(warningsOn("2027-03-01")).toEqual([
       [
         "regions.0.fineTuning.baseModels.0",
-        "base model gpt-4.1-mini retired on 2026-10-14; fine-tuned deployments run until 2027-10-14, but check that Azure still starts training jobs for it",
+        "base model gpt-4.1-mini retires on 2027-04-14, in 44 days; fine-tuned deployments run until 2027-10-14",
+      ],
+    ]);
+    expect(warningsOn("2027-05-01")).toEqual([
+      [
+        "regions.0.fineTuning.baseModels.0",
+        "base model gpt-4.1-mini retired on 2027-04-14; fine-tuned deployments run until 2027-10-14, but check that Azure still starts training jobs for it",
       ],
     ]);
   });

@@ -61,6 +61,12 @@ describe("the estate report", () => {
     );
   });
 
+  it("shows each fine-tuning base with its stage: gpt-4.1-mini trains while Legacy", () => {
+    expect(report).toContain(
+      "| swedencentral | gpt-4.1-mini 2025-04-14 | Legacy | 2027-04-14 | 2027-10-14 |",
+    );
+  });
+
   it("shows a weaker filter with its reason", () => {
     expect(report).toContain(
       "| weak | Microsoft.DefaultV2 | Default | hate prompt High (Moderation tool reads hateful posts) | none |",
