@@ -3,7 +3,7 @@
  * Terraform) and the two CI identities of the environment.
  */
 import { z } from "zod";
-import { REGION_NAMES } from "../estate/catalog/regions";
+import { REGION_NAMES } from "../catalog/regions";
 import { identitySchema } from "./common-schema";
 
 const azurermBackend = z

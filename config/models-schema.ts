@@ -3,8 +3,8 @@
  * estate/model-checks.ts and estate/content-filters.ts check it against the model catalog.
  */
 import { z } from "zod";
-import { DEPLOYMENT_TYPES } from "../estate/catalog/deployment-types";
-import { REGION_NAMES } from "../estate/catalog/regions";
+import { DEPLOYMENT_TYPES } from "../catalog/deployment-types";
+import { REGION_NAMES } from "../catalog/regions";
 import { principalSchema, reason } from "./common-schema";
 
 /** Azure's rule for RAI policy and blocklist names: letters, digits, '-', '.', '_' and '~'. */

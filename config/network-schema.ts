@@ -3,8 +3,8 @@
  * Shape only; the address plan (containment, overlap, room) is checked in estate/network-plan.ts.
  */
 import { z } from "zod";
-import { CIDR_PATTERN, IPV4_PATTERN } from "../estate/cidr";
-import { PRIVATE_DNS_ZONES } from "../estate/catalog/private-dns";
+import { CIDR_PATTERN, IPV4_PATTERN } from "../catalog/cidr";
+import { PRIVATE_DNS_ZONES } from "../catalog/private-dns";
 
 const cidr = z.string().regex(CIDR_PATTERN, { error: "must be an IPv4 CIDR range such as 10.20.0.0/24" });
 const ipv4 = z.string().regex(IPV4_PATTERN, { error: "must be an IPv4 address such as 10.20.0.10" });

@@ -6,8 +6,8 @@
  * be dropped silently and its secure or costly intent lost.
  */
 import { z } from "zod";
-import { DEPLOYMENT_TYPES, VERSION_UPGRADE_OPTIONS } from "../estate/catalog/deployment-types";
-import { REGION_NAMES } from "../estate/catalog/regions";
+import { DEPLOYMENT_TYPES, VERSION_UPGRADE_OPTIONS } from "../catalog/deployment-types";
+import { REGION_NAMES } from "../catalog/regions";
 import { guid, reason } from "./common-schema";
 import { ciSchema, stateBackendSchema } from "./delivery-schema";
 import { blocklistsSchema, contentFiltersSchema, fineTuningSchema, quotasSchema } from "./models-schema";

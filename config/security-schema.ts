@@ -4,9 +4,9 @@
  * estate/access.ts, where the role catalog lives.
  */
 import { z } from "zod";
-import { KEY_RULES } from "../estate/catalog/key-vault";
-import { ROLE_INTENT_NAMES } from "../estate/catalog/roles";
-import { REGION_NAMES } from "../estate/catalog/regions";
+import { KEY_RULES } from "../catalog/key-vault";
+import { ROLE_INTENT_NAMES } from "../catalog/roles";
+import { REGION_NAMES } from "../catalog/regions";
 import { identitySchema, principalSchema, reason } from "./common-schema";
 import { ipOrCidr } from "./network-schema";
 

@@ -4,7 +4,7 @@
  */
 import type { ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
-import { resolveRole, ROLE_INTENT_NAMES, type ResolvedRole } from "./catalog/roles";
+import { resolveRole, ROLE_INTENT_NAMES, type ResolvedRole } from "../catalog/roles";
 import type { RoleGrantEstate } from "./types";
 
 export type GrantScope = "account" | "resourceGroup" | "environment";
@@ -64,7 +64,7 @@ export function resolveAccess(env: LoadedEnvironment, issues: ConfigIssue[]): Ac
       if (!role.known && !grant.reason) {
         at(
           [i, "roles", j],
-          "is not in the role catalog (estate/catalog/roles.ts): say in reason what the role is and why it is needed",
+          "is not in the role catalog (catalog/roles.ts): say in reason what the role is and why it is needed",
           text,
         );
       }

@@ -12,7 +12,7 @@
  * conditions" (learn.microsoft.com/azure/role-based-access-control), "Lock your resources"
  * (learn.microsoft.com/azure/azure-resource-manager/management/lock-resources). Checked 2026-12-02.
  */
-import { builtInRole, STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "./catalog/roles";
+import { builtInRole, STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../catalog/roles";
 import type { EnvironmentEstate } from "./types";
 
 export interface CiRight {

@@ -9,7 +9,7 @@ import type { ConfigIssue } from "../config/errors";
 import { closest } from "../config/suggest";
 import type { LoadedEnvironment } from "../config/load";
 import type { DeploymentConfig, RegionConfig } from "../config/schema";
-import { isDataZone, isProvisioned, type DeploymentType } from "./catalog/deployment-types";
+import { isDataZone, isProvisioned, type DeploymentType } from "../catalog/deployment-types";
 import {
   ACCOUNT_LIMITS,
   MODELS,
@@ -18,8 +18,8 @@ import {
   RETIREMENT_WARNING_DAYS,
   type Lifecycle,
   type ModelVersionFacts,
-} from "./catalog/models";
-import { regionFacts } from "./catalog/regions";
+} from "../catalog/models";
+import { regionFacts } from "../catalog/regions";
 import type { DeploymentCatalogFacts } from "./types";
 
 /** A fine-tuned model's name: <base model>-<base version>.ft-<job id>. */
@@ -196,8 +196,8 @@ export function checkDeployment(
     error(
       ["model", "name"],
       meant
-        ? `is not in the model catalog (estate/catalog/models.ts): did you mean ${meant}?`
-        : `is not in the model catalog (estate/catalog/models.ts); known: ${list(names, 40)}. ` +
+        ? `is not in the model catalog (catalog/models.ts): did you mean ${meant}?`
+        : `is not in the model catalog (catalog/models.ts); known: ${list(names, 40)}. ` +
             "A model newer than the catalog is deployed with uncatalogued: { reason }",
       model.name,
     );

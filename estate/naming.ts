@@ -3,7 +3,7 @@
  * with a deterministic suffix where Azure needs the name to be unique across all customers.
  */
 import { createHash } from "node:crypto";
-import { checkName, NAME_RULES, type NamedResource } from "./catalog/name-rules";
+import { checkName, NAME_RULES, type NamedResource } from "../catalog/name-rules";
 
 export interface NameParts {
   readonly workload: string;

@@ -5,8 +5,8 @@
  */
 import type { ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
-import { contains, isAssignable, overlaps, parseCidr, usableAddresses, type Cidr } from "./cidr";
-import { zonesForRegion } from "./catalog/private-dns";
+import { contains, isAssignable, overlaps, parseCidr, usableAddresses, type Cidr } from "../catalog/cidr";
+import { zonesForRegion } from "../catalog/private-dns";
 import { usesCustomerManagedKey } from "./security";
 
 /**

@@ -5,10 +5,10 @@
  */
 import type { ConfigIssue, ConfigPath } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
-import { isProvisioned, type DeploymentType } from "./catalog/deployment-types";
-import type { ImportedCatalog } from "./catalog/azure-api";
-import { IMPORTED } from "./catalog/generated/azure";
-import { modelVersions } from "./catalog/models";
+import { isProvisioned, type DeploymentType } from "../catalog/deployment-types";
+import type { ImportedCatalog } from "../catalog/azure-api";
+import { IMPORTED } from "../catalog/generated/azure";
+import { modelVersions } from "../catalog/models";
 import type { QuotaUsage } from "./types";
 
 export interface QuotaUse {

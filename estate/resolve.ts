@@ -7,9 +7,9 @@ import { ConfigError, type ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
 import type { RegionConfig } from "../config/schema";
 import { resolveAccess, scopeIds, type AccessGrant } from "./access";
-import { BLOB_ZONE, PRIVATE_DNS_ZONES, zonesForKind, zonesForRegion } from "./catalog/private-dns";
-import { regionFacts } from "./catalog/regions";
-import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "./catalog/roles";
+import { BLOB_ZONE, PRIVATE_DNS_ZONES, zonesForKind, zonesForRegion } from "../catalog/private-dns";
+import { regionFacts } from "../catalog/regions";
+import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../catalog/roles";
 import { checkNetworkPlan } from "./network-plan";
 import { today } from "./today";
 import {

@@ -4,9 +4,9 @@
  */
 import type { ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
-import { KEY_RULES, latestRotationDay } from "./catalog/key-vault";
-import { AI_SERVICES_POLICIES, policyDefinitionId } from "./catalog/policies";
-import { KEY_VAULT_ZONE } from "./catalog/private-dns";
+import { KEY_RULES, latestRotationDay } from "../catalog/key-vault";
+import { AI_SERVICES_POLICIES, policyDefinitionId } from "../catalog/policies";
+import { KEY_VAULT_ZONE } from "../catalog/private-dns";
 import type { CustomerManagedKeyEstate, PolicyAssignmentEstate } from "./types";
 
 /** Whether the environment encrypts its accounts with customer-managed keys (default: when protected). */

@@ -3,10 +3,10 @@
  * Stacks map it onto constructs one to one; nothing here knows about cdktf.
  */
 import type { ConfigIssue } from "../config/errors";
-import type { DeploymentType, VersionUpgradeOption } from "./catalog/deployment-types";
-import type { Capability, Lifecycle } from "./catalog/models";
-import type { PrivateDnsZoneName } from "./catalog/private-dns";
-import type { DataZone } from "./catalog/regions";
+import type { DeploymentType, VersionUpgradeOption } from "../catalog/deployment-types";
+import type { Capability, Lifecycle } from "../catalog/models";
+import type { PrivateDnsZoneName } from "../catalog/private-dns";
+import type { DataZone } from "../catalog/regions";
 
 export type Tags = Readonly<Record<string, string>>;
 

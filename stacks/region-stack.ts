@@ -17,7 +17,7 @@ import { ModelDeployment } from "../constructs/model-deployment";
 import { Network } from "../constructs/network";
 import { OpenAiAccount } from "../constructs/openai-account";
 import { PrivateEndpoint } from "../constructs/private-endpoint";
-import { ACCOUNT_SUBRESOURCE, KEY_VAULT_ZONE, type PrivateDnsZoneName } from "../estate/catalog/private-dns";
+import { ACCOUNT_SUBRESOURCE, KEY_VAULT_ZONE, type PrivateDnsZoneName } from "../catalog/private-dns";
 import type { EnvironmentEstate, RegionEstate } from "../estate/types";
 import { PlatformStack } from "./platform-stack";
 

@@ -1,18 +1,18 @@
 /**
  * `npm run catalog:import -- <dir>`: reads the JSON Azure's management API returned for Models – List and
  * Usages – List per location (saved by `az rest` or the catalog workflow) and regenerates
- * estate/catalog/generated/azure.ts. Prints what changed against the catalog in use, for the pull request.
+ * catalog/generated/azure.ts. Prints what changed against the catalog in use, for the pull request.
  *
  *   az rest --url "https://management.azure.com/subscriptions/$SUB/providers/Microsoft.CognitiveServices/locations/swedencentral/models?api-version=2025-06-01" > data/models-swedencentral.json
  *   az rest --url ".../locations/swedencentral/usages?api-version=2025-06-01" > data/usages-$SUB-swedencentral.json
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ImportError, importFiles, renderImported, type ImportedCatalog } from "../estate/catalog/azure-api";
-import { IMPORTED } from "../estate/catalog/generated/azure";
+import { ImportError, importFiles, renderImported, type ImportedCatalog } from "../catalog/azure-api";
+import { IMPORTED } from "../catalog/generated/azure";
 import { today } from "../estate/today";
 
-export const GENERATED = "estate/catalog/generated/azure.ts";
+export const GENERATED = "catalog/generated/azure.ts";
 
 /** What a reviewer of the catalog pull request needs to see, one line each. */
 export function describeChanges(before: ImportedCatalog, after: ImportedCatalog, today: string): string[] {

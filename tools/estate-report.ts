@@ -4,7 +4,7 @@
  * Pure: main.ts writes it beside cdktf.out.
  */
 import { formatIssue } from "../config/errors";
-import { MODELS } from "../estate/catalog/models";
+import { MODELS } from "../catalog/models";
 import { ciRights } from "../estate/ci-identities";
 import { ALL_MODELS } from "../estate/quotas";
 import type { Estate, EnvironmentEstate, QuotaUsage } from "../estate/types";

@@ -12,7 +12,7 @@
  */
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { isPrivilegedRole, roleDefinitionId } from "../../estate/catalog/roles";
+import { isPrivilegedRole, roleDefinitionId } from "../../catalog/roles";
 import { RoleAssignment } from "../azurerm";
 import { isKnown, PATTERNS, PropError, requireMatch, requireOneOf } from "../validation";
 import { roleAssignmentName } from "./assignment-name";

@@ -21,7 +21,7 @@
 import { Fn, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { OpenAiAccount } from "../openai-account";
-import { KEY_RULES, latestRotationDay } from "../../estate/catalog/key-vault";
+import { KEY_RULES, latestRotationDay } from "../../catalog/key-vault";
 import { CognitiveAccountCustomerManagedKey, KeyVault, KeyVaultAccessPolicy, KeyVaultKey } from "../azurerm";
 import { PrivateEndpoint } from "../private-endpoint";
 import { addDeleteLock } from "../protection";

@@ -19,7 +19,7 @@ import {
   VERSION_UPGRADE_OPTIONS,
   type DeploymentType,
   type VersionUpgradeOption,
-} from "../../estate/catalog/deployment-types";
+} from "../../catalog/deployment-types";
 import type { OpenAiAccount } from "../openai-account";
 import { PropError, requireMatch, requireOneOf } from "../validation";
 

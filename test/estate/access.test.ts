@@ -73,7 +73,7 @@ describe("access", () => {
       expect.objectContaining({
         path: "access.0.roles.0",
         message:
-          "is not in the role catalog (estate/catalog/roles.ts): say in reason what the role is and why it is needed",
+          "is not in the role catalog (catalog/roles.ts): say in reason what the role is and why it is needed",
       }),
     ]);
     const reason = "Custom role 'AOAI deployment reader' from the platform team";

@@ -2,7 +2,7 @@
  * Deployments against the model catalog: each rule fails a bad config with its message and location,
  * and passes a good one. Lifecycle is judged on 2026-11-30.
  */
-import { modelFacts } from "../../estate/catalog/models";
+import { modelFacts } from "../../catalog/models";
 import { resolveEstate } from "../../estate/resolve";
 import { load, problemsOf, resolveObjects, validEnvironment } from "../helpers";
 
@@ -36,7 +36,7 @@ describe("model and version", () => {
     expect(problems(env([chat({ model: { name: "gpt5.1", version: "2025-11-13" } })]))).toEqual([
       expect.objectContaining({
         path: "regions.0.deployments.0.model.name",
-        message: "is not in the model catalog (estate/catalog/models.ts): did you mean gpt-5.1?",
+        message: "is not in the model catalog (catalog/models.ts): did you mean gpt-5.1?",
       }),
     ]);
   });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { checkName, NAME_RULES } from "../../estate/catalog/name-rules";
-import { REGIONS } from "../../estate/catalog/regions";
+import { checkName, NAME_RULES } from "../../catalog/name-rules";
+import { REGIONS } from "../../catalog/regions";
 import { nameProblems, regionNames, sharedNames, uniqueSuffix } from "../../estate/naming";
 
 const parts = {

@@ -4,7 +4,7 @@
  */
 import { Testing } from "cdktf";
 import { roleAssignmentName } from "../../constructs/access/assignment-name";
-import { STORAGE_BLOB_DATA_READER } from "../../estate/catalog/roles";
+import { STORAGE_BLOB_DATA_READER } from "../../catalog/roles";
 import { ciRights, delegationCondition } from "../../estate/ci-identities";
 import { buildStacks } from "../../stacks/estate-app";
 import { BootstrapStack } from "../../stacks/bootstrap-stack";

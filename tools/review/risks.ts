@@ -3,7 +3,7 @@
  * resources. Each rule names one class of risk; the review lists them before any detail and sets the
  * exit code by their severity.
  */
-import { resolveRole } from "../../estate/catalog/roles";
+import { resolveRole } from "../../catalog/roles";
 import { attributeDiffs, pathText, type AttributeDiff, type Classified } from "./changes";
 import type { ResourceChange } from "./plan";
 

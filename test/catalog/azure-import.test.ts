@@ -4,14 +4,9 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  ImportError,
-  importFiles,
-  renderImported,
-  type ImportedCatalog,
-} from "../../estate/catalog/azure-api";
-import { withImported } from "../../estate/catalog/imported-models";
-import { MODELS } from "../../estate/catalog/models";
+import { ImportError, importFiles, renderImported, type ImportedCatalog } from "../../catalog/azure-api";
+import { withImported } from "../../catalog/imported-models";
+import { MODELS } from "../../catalog/models";
 import { subscriptionQuota } from "../../estate/quotas";
 import { describeChanges } from "../../tools/catalog-import";
 
@@ -190,7 +185,7 @@ describe("checks with imported data", () => {
   ) {
     let result: unknown;
     jest.isolateModules(() => {
-      jest.doMock("../../estate/catalog/generated/azure", () => ({ IMPORTED: catalog }));
+      jest.doMock("../../catalog/generated/azure", () => ({ IMPORTED: catalog }));
       // A fresh module graph, so the catalog and quotas are built over the mocked import.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { problemsOf, resolveObjects, validEnvironment } = require("../helpers");

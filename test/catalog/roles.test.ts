@@ -1,4 +1,4 @@
-import { resolveRole } from "../../estate/catalog/roles";
+import { resolveRole } from "../../catalog/roles";
 
 describe("built-in roles", () => {
   const FOUNDRY_USER = "53ca6127-db72-4b80-b1b0-d745d6d5456d";

@@ -159,7 +159,7 @@ export function roleDefinitionId(subscriptionId: string, roleId: string): string
 /** A role this catalog lists, by its current name; a name it does not list is a programming error. */
 export function builtInRole(name: string): BuiltInRole {
   const found = byName.get(name.toLowerCase());
-  if (!found) throw new Error(`no built-in role "${name}" in estate/catalog/roles.ts`);
+  if (!found) throw new Error(`no built-in role "${name}" in catalog/roles.ts`);
   return found;
 }
 export const STORAGE_BLOB_DATA_READER = builtInRole("Storage Blob Data Reader");

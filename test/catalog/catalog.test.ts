@@ -2,9 +2,9 @@
  * The model catalog is data typed by hand: these checks keep its tables consistent with each other and
  * with Azure's region list.
  */
-import { DEPLOYMENT_TYPES, isDataZone, isProvisioned } from "../../estate/catalog/deployment-types";
-import { MODELS } from "../../estate/catalog/models";
-import { REGION_NAMES, regionFacts } from "../../estate/catalog/regions";
+import { DEPLOYMENT_TYPES, isDataZone, isProvisioned } from "../../catalog/deployment-types";
+import { MODELS } from "../../catalog/models";
+import { REGION_NAMES, regionFacts } from "../../catalog/regions";
 import { liveReplacement } from "../../estate/model-checks";
 
 /** A real calendar date, not just the shape of one. */
