@@ -3,6 +3,22 @@
  * each, so a message or a limit cannot drift between sections.
  */
 import { z } from "zod";
+import { NAME_RULES, type NamedResource } from "../catalog/name-rules";
+import { TEXT_RULES, type TextRuleName } from "../catalog/text-rules";
+
+/** A string of one of the catalog's text shapes (catalog/text-rules.ts), with its message. */
+export const textOf = (rule: TextRuleName) =>
+  z.string().regex(TEXT_RULES[rule].pattern, { error: `must ${TEXT_RULES[rule].allowed}` });
+
+/** A resource name by Azure's naming rule for it (catalog/name-rules.ts). */
+export const nameOf = (kind: NamedResource) => {
+  const r = NAME_RULES[kind];
+  return z
+    .string()
+    .min(r.min, { error: `must be ${r.min}-${r.max} characters` })
+    .max(r.max, { error: `must be ${r.min}-${r.max} characters` })
+    .regex(r.pattern, { error: `may hold ${r.allowed}` });
+};
 
 export const guid = (what: string) =>
   z.guid({ error: `must be a ${what} GUID such as 00000000-0000-0000-0000-000000000000` });

@@ -4,30 +4,20 @@
  */
 import { z } from "zod";
 import { REGION_NAMES } from "../catalog/regions";
+import { nameOf, textOf } from "./common-schema";
 import { identitySchema } from "./common-schema";
 
 const azurermBackend = z
   .strictObject({
     type: z.literal("azurerm").default("azurerm").describe("Azure Storage (the default)."),
     resourceGroupName: z.string().min(1),
-    storageAccountName: z
-      .string()
-      .regex(/^[a-z0-9]{3,24}$/, { error: "must be 3-24 lower-case letters or digits" }),
-    containerName: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, {
-      error: "must be a valid blob container name",
-    }),
+    storageAccountName: nameOf("storageAccount"),
+    containerName: textOf("containerName"),
     location: z
       .enum(REGION_NAMES, { error: "must be an Azure region name such as swedencentral" })
       .optional()
       .describe("Region of the state storage (npm run bootstrap). Default: the environment's first region."),
-    privateEndpointSubnetId: z
-      .string()
-      .regex(
-        /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i,
-        {
-          error: "must be a subnet resource ID (/subscriptions/…/virtualNetworks/<vnet>/subnets/<subnet>)",
-        },
-      )
+    privateEndpointSubnetId: textOf("subnetId")
       .optional()
       .describe(
         "Subnet for the state storage's private endpoint, where the CI runners reach it. Required by " +

@@ -5,12 +5,9 @@
 import { z } from "zod";
 import { DEPLOYMENT_TYPES } from "../catalog/deployment-types";
 import { REGION_NAMES } from "../catalog/regions";
-import { principalSchema, reason } from "./common-schema";
+import { principalSchema, reason, textOf } from "./common-schema";
 
-/** Azure's rule for RAI policy and blocklist names: letters, digits, '-', '.', '_' and '~'. */
-const raiName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._~-]{1,63}$/, {
-  error: "must be 2-64 letters, digits, '-', '.', '_' or '~', starting with a letter or digit",
-});
+const raiName = textOf("raiName");
 
 export const SEVERITIES = ["Low", "Medium", "High", "Off"] as const;
 export const FILTER_PRESETS = ["default", "strict"] as const;
@@ -115,11 +112,7 @@ export const fineTuningSchema = z
       .default([])
       .describe("Who may upload training data (Storage Blob Data Contributor on the storage account)."),
     containers: z
-      .array(
-        z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, {
-          error: "must be a valid blob container name",
-        }),
-      )
+      .array(textOf("containerName"))
       .default(["training", "validation"])
       .describe("Blob containers for training data."),
   })

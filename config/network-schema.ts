@@ -3,35 +3,15 @@
  * Shape only; the address plan (containment, overlap, room) is checked in estate/network-plan.ts.
  */
 import { z } from "zod";
-import { CIDR_PATTERN, IPV4_PATTERN } from "../catalog/cidr";
 import { PRIVATE_DNS_ZONES } from "../catalog/private-dns";
+import { textOf } from "./common-schema";
 
-const cidr = z.string().regex(CIDR_PATTERN, { error: "must be an IPv4 CIDR range such as 10.20.0.0/24" });
-const ipv4 = z.string().regex(IPV4_PATTERN, { error: "must be an IPv4 address such as 10.20.0.10" });
-export const ipOrCidr = z.string().regex(new RegExp(`${IPV4_PATTERN.source}|${CIDR_PATTERN.source}`), {
-  error: "must be an IPv4 address or CIDR range",
-});
-const fqdn = z.string().regex(/^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, {
-  error: "must be a fully qualified domain name such as example.blob.core.windows.net",
-});
-const subnetId = z
-  .string()
-  .regex(
-    /^\/subscriptions\/[0-9a-fA-F-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i,
-    {
-      error:
-        "must be a subnet resource ID: /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>",
-    },
-  );
-const zoneId = z
-  .string()
-  .regex(
-    /^\/subscriptions\/[0-9a-fA-F-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/privateDnsZones\/[^/]+$/i,
-    {
-      error:
-        "must be a private DNS zone resource ID: /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<zone>",
-    },
-  );
+const cidr = textOf("cidr");
+const ipv4 = textOf("ipv4");
+export const ipOrCidr = textOf("ipv4OrCidr");
+const fqdn = textOf("fqdn");
+const subnetId = textOf("subnetId");
+const zoneId = textOf("privateDnsZoneId");
 
 export const NETWORK_MODES = ["managed", "landingZone"] as const;
 export const DNS_MODES = ["managed", "existing", "policy"] as const;

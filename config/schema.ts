@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { DEPLOYMENT_TYPES, VERSION_UPGRADE_OPTIONS } from "../catalog/deployment-types";
 import { REGION_NAMES } from "../catalog/regions";
-import { guid, reason } from "./common-schema";
+import { guid, reason, textOf } from "./common-schema";
 import { ciSchema, stateBackendSchema } from "./delivery-schema";
 import { blocklistsSchema, contentFiltersSchema, fineTuningSchema, quotasSchema } from "./models-schema";
 import { networkSchema, regionNetworkSchema } from "./network-schema";
@@ -28,14 +28,10 @@ const deploymentType = z.enum(DEPLOYMENT_TYPES, {
 
 export const deploymentSchema = z
   .strictObject({
-    name: z
-      .string()
-      // Azure documents no rule for deployment names; these are the characters the service is seen
-      // to accept (names such as "gpt-5.1" are common), within the 2-64 length of account children.
-      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/, {
-        error: "must be 2-64 characters: letters, digits, '-', '_' or '.', starting with a letter or digit",
-      })
-      .describe("Deployment name: what clients put in the URL. Unique within the region's account."),
+    // Azure documents no rule for deployment names; see catalog/text-rules.ts.
+    name: textOf("deploymentName").describe(
+      "Deployment name: what clients put in the URL. Unique within the region's account.",
+    ),
     model: z
       .strictObject({
         name: z

@@ -4,6 +4,8 @@
  */
 import { Token } from "cdktf";
 import type { IConstruct } from "constructs";
+import { NAME_RULES, type NamedResource } from "../catalog/name-rules";
+import { TEXT_RULES, type TextRuleName } from "../catalog/text-rules";
 
 export class PropError extends Error {
   constructor(scope: IConstruct, prop: string, value: unknown, allowed: string) {
@@ -50,13 +52,21 @@ export function requireOneOf<T extends string>(
   }
 }
 
-/** Patterns several constructs check against. */
-export const PATTERNS = {
-  guid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  ipv4OrCidr:
-    /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\/(3[0-2]|[12]?\d))?$/,
-  /** RAI policies, blocklists and their items: letters, digits, '-', '.', '_' and '~'. */
-  raiName: /^[A-Za-z0-9][A-Za-z0-9._~-]{1,63}$/,
-  /** Storage accounts: 3-24 lower-case letters or digits, globally unique. */
-  storageAccountName: /^[a-z0-9]{3,24}$/,
-} as const;
+/** A value of one of the catalog's text shapes (catalog/text-rules.ts); `entries` for list items. */
+export function requireRule(
+  scope: IConstruct,
+  prop: string,
+  value: string,
+  rule: TextRuleName,
+  subject: "" | "entries" = "",
+): void {
+  const allowed = `${subject ? `${subject} ` : ""}must ${TEXT_RULES[rule].allowed}`;
+  requireMatch(scope, prop, value, TEXT_RULES[rule].pattern, allowed);
+}
+
+/** A resource name by Azure's naming rule for that resource (catalog/name-rules.ts). */
+export function requireName(scope: IConstruct, prop: string, value: string, kind: NamedResource): void {
+  const rule = NAME_RULES[kind];
+  requireLength(scope, prop, value, rule.min, rule.max);
+  requireMatch(scope, prop, value, rule.pattern, `may hold ${rule.allowed}`);
+}

@@ -14,7 +14,7 @@ import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { isPrivilegedRole, roleDefinitionId } from "../../catalog/roles";
 import { RoleAssignment } from "../azurerm";
-import { isKnown, PATTERNS, PropError, requireMatch, requireOneOf } from "../validation";
+import { isKnown, PropError, requireMatch, requireOneOf, requireRule } from "../validation";
 import { roleAssignmentName } from "./assignment-name";
 
 export type PrincipalType = "User" | "Group" | "ServicePrincipal";
@@ -73,7 +73,6 @@ export interface AccessProps {
   readonly dependsOn?: readonly ITerraformDependable[];
 }
 
-const GUID = PATTERNS.guid;
 const KEY = /^[a-z][a-z0-9_-]*$/;
 
 export class Access extends Construct {
@@ -82,20 +81,14 @@ export class Access extends Construct {
 
   constructor(scope: Construct, id: string, props: AccessProps) {
     super(scope, id);
-    requireMatch(this, "subscriptionId", props.subscriptionId, GUID, "must be a subscription GUID");
+    requireRule(this, "subscriptionId", props.subscriptionId, "guid");
     const names: Record<string, string> = {};
     for (const grant of props.grants) {
       const path = `grants[${grant.key}]`;
       requireMatch(this, `${path}.key`, grant.key, KEY, "must be lower-case letters, digits, '-' or '_'");
       if (grant.key in names) throw new PropError(this, `${path}.key`, grant.key, "must be unique");
-      requireMatch(this, `${path}.roleId`, grant.roleId, GUID, "must be a role definition GUID");
-      requireMatch(
-        this,
-        `${path}.principal.objectId`,
-        grant.principal.objectId,
-        GUID,
-        "must be an object GUID",
-      );
+      requireRule(this, `${path}.roleId`, grant.roleId, "guid");
+      requireRule(this, `${path}.principal.objectId`, grant.principal.objectId, "guid");
       requireOneOf(this, `${path}.principal.type`, grant.principal.type, [
         "User",
         "Group",

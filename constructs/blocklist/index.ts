@@ -12,7 +12,7 @@ import { Construct } from "constructs";
 import { AzapiResource, COGNITIVE_SERVICES_API_VERSION } from "../azapi";
 import { CognitiveAccountRaiBlocklist } from "../azurerm";
 import type { OpenAiAccount } from "../openai-account";
-import { PATTERNS, PropError, requireMatch } from "../validation";
+import { PropError, requireRule } from "../validation";
 
 export interface BlocklistItem {
   /** Item name (letters, digits, '-', '.', '_', '~'); name it by content so reordering changes nothing. */
@@ -32,7 +32,6 @@ export interface BlocklistProps {
   readonly description?: string;
 }
 
-const NAME = PATTERNS.raiName;
 const MAX_ITEMS = 10_000;
 const MAX_PATTERN = 1_000;
 
@@ -43,18 +42,12 @@ export class Blocklist extends Construct {
 
   constructor(scope: Construct, id: string, props: BlocklistProps) {
     super(scope, id);
-    requireMatch(this, "name", props.name, NAME, "must be 2-64 letters, digits, '-', '.', '_' or '~'");
+    requireRule(this, "name", props.name, "raiName");
     if (props.items.length === 0 || props.items.length > MAX_ITEMS)
       throw new PropError(this, "items", props.items.length, `must hold 1-${MAX_ITEMS} items`);
     const names = new Set<string>();
     for (const item of props.items) {
-      requireMatch(
-        this,
-        "items[].name",
-        item.name,
-        NAME,
-        "must be 2-64 letters, digits, '-', '.', '_' or '~'",
-      );
+      requireRule(this, "items[].name", item.name, "raiName");
       if (names.has(item.name)) throw new PropError(this, "items[].name", item.name, "must be unique");
       names.add(item.name);
       if (item.pattern.length === 0 || item.pattern.length > MAX_PATTERN)

@@ -18,7 +18,7 @@ import { AzapiUpdateResource, COGNITIVE_SERVICES_API_VERSION } from "../azapi";
 import { CognitiveAccountRaiPolicy } from "../azurerm";
 import type { Blocklist } from "../blocklist";
 import type { OpenAiAccount } from "../openai-account";
-import { PATTERNS, PropError, requireMatch, requireOneOf } from "../validation";
+import { PropError, requireOneOf, requireRule } from "../validation";
 
 export interface RaiFilter {
   /** Azure's filter name: Hate, Sexual, Violence, Selfharm, Jailbreak, Indirect Attack, ... */
@@ -55,7 +55,6 @@ export interface ContentFilterProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const NAME = PATTERNS.raiName;
 /** Filters Azure needs on both prompt and completion for a policy to filter harm at all. */
 const HARM_FILTERS = ["Hate", "Sexual", "Violence", "Selfharm"];
 /** Filter names Azure knows (ListRaiContentFilters, 2025-06-01) and the sources each applies to. */
@@ -81,7 +80,7 @@ export class ContentFilter extends Construct {
   constructor(scope: Construct, id: string, props: ContentFilterProps) {
     super(scope, id);
     const mode = props.mode ?? "Default";
-    requireMatch(this, "name", props.name, NAME, "must be 2-64 letters, digits, '-', '.', '_' or '~'");
+    requireRule(this, "name", props.name, "raiName");
     if (props.name.toLowerCase().startsWith("microsoft"))
       throw new PropError(this, "name", props.name, "may not start with Microsoft (Azure's own policies)");
     requireOneOf(this, "mode", mode, ["Default", "Asynchronous_filter"]);

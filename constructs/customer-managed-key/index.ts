@@ -25,7 +25,7 @@ import { KEY_RULES, latestRotationDay } from "../../catalog/key-vault";
 import { CognitiveAccountCustomerManagedKey, KeyVault, KeyVaultAccessPolicy, KeyVaultKey } from "../azurerm";
 import { PrivateEndpoint } from "../private-endpoint";
 import { addDeleteLock } from "../protection";
-import { PATTERNS, PropError, requireLength, requireMatch, requireOneOf } from "../validation";
+import { PropError, requireOneOf, requireRule, requireName } from "../validation";
 
 export type KeyType = "RSA" | "RSA-HSM";
 
@@ -106,10 +106,6 @@ export interface CustomerManagedKeyProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const GUID = PATTERNS.guid;
-const VAULT_NAME = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
-const KEY_NAME = /^[a-zA-Z0-9-]{1,127}$/;
-const IPV4_OR_CIDR = PATTERNS.ipv4OrCidr;
 const {
   keySize: KEY_SIZE,
   minExpireAfterDays: MIN_EXPIRE_AFTER_DAYS,
@@ -148,16 +144,9 @@ export class CustomerManagedKey extends Construct {
     const protection = props.protection ?? true;
     const keyName = props.keyName ?? `cmk-${props.account.name}`;
 
-    requireLength(this, "keyVaultName", props.keyVaultName, 3, 24);
-    requireMatch(
-      this,
-      "keyVaultName",
-      props.keyVaultName,
-      VAULT_NAME,
-      "must start with a letter, end with a letter or digit, and hold only letters, digits and single '-'",
-    );
-    requireMatch(this, "keyName", keyName, KEY_NAME, "must be 1-127 letters, digits or '-'");
-    requireMatch(this, "tenantId", props.tenantId, GUID, "must be a tenant GUID");
+    requireName(this, "keyVaultName", props.keyVaultName, "keyVault");
+    requireRule(this, "keyName", keyName, "keyVaultKeyName");
+    requireRule(this, "tenantId", props.tenantId, "guid");
     requireOneOf(this, "keyType", keyType, ["RSA", "RSA-HSM"]);
     if (props.keyAdministrators.length === 0) {
       throw new PropError(
@@ -168,10 +157,10 @@ export class CustomerManagedKey extends Construct {
       );
     }
     props.keyAdministrators.forEach((admin, i) =>
-      requireMatch(this, `keyAdministrators[${i}].objectId`, admin.objectId, GUID, "must be an object GUID"),
+      requireRule(this, `keyAdministrators[${i}].objectId`, admin.objectId, "guid"),
     );
     (props.keyReaders ?? []).forEach((reader, i) =>
-      requireMatch(this, `keyReaders[${i}].objectId`, reader.objectId, GUID, "must be an object GUID"),
+      requireRule(this, `keyReaders[${i}].objectId`, reader.objectId, "guid"),
     );
     if (!Number.isInteger(expireAfter) || expireAfter < MIN_EXPIRE_AFTER_DAYS) {
       throw new PropError(
@@ -193,14 +182,7 @@ export class CustomerManagedKey extends Construct {
         `must be a whole number from ${MIN_ROTATE_AFTER_DAYS} to expireAfterDays - ${KEY_RULES.rotationMarginDays} (${latestRotationDay(expireAfter)}), so a new version exists before the old one expires`,
       );
     }
-    for (const ip of ipRanges)
-      requireMatch(
-        this,
-        "allowedIpRanges",
-        ip,
-        IPV4_OR_CIDR,
-        "entries must be IPv4 addresses or CIDR ranges",
-      );
+    for (const ip of ipRanges) requireRule(this, "allowedIpRanges", ip, "ipv4OrCidr", "entries");
     if (!props.privateEndpoint && ipRanges.length === 0) {
       throw new PropError(
         this,

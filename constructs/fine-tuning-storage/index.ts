@@ -23,7 +23,7 @@ import { StorageAccount, StorageAccountCustomerManagedKey, StorageContainer } fr
 import { PrivateEndpoint } from "../private-endpoint";
 import { addDeleteLock } from "../protection";
 import { secureStorageSettings } from "../secure-storage";
-import { PATTERNS, PropError, requireMatch, requireOneOf } from "../validation";
+import { PropError, requireOneOf, requireRule, requireName } from "../validation";
 
 export interface StoragePrivateEndpoint {
   readonly name: string;
@@ -76,9 +76,6 @@ export interface FineTuningStorageProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const NAME = PATTERNS.storageAccountName;
-const CONTAINER = /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/;
-
 export class FineTuningStorage extends Construct {
   readonly id: string;
   readonly name: string;
@@ -91,14 +88,13 @@ export class FineTuningStorage extends Construct {
     const containers = props.containers ?? ["training", "validation"];
     const softDelete = props.softDeleteDays ?? 30;
     const protection = props.protection ?? true;
-    requireMatch(this, "name", props.name, NAME, "must be 3-24 lower-case letters or digits");
+    requireName(this, "name", props.name, "storageAccount");
     requireOneOf(this, "replication", props.replication ?? "ZRS", ["LRS", "ZRS"]);
     if (!Number.isInteger(softDelete) || softDelete < 1 || softDelete > 365)
       throw new PropError(this, "softDeleteDays", softDelete, "must be a whole number of days, 1-365");
     if (containers.length === 0)
       throw new PropError(this, "containers", containers, "needs at least one container");
-    for (const c of containers)
-      requireMatch(this, "containers", c, CONTAINER, "entries must be valid container names");
+    for (const c of containers) requireRule(this, "containers", c, "containerName", "entries");
 
     this.resource = new StorageAccount(this, "Resource", {
       name: props.name,

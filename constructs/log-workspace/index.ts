@@ -9,7 +9,7 @@
 import { Construct } from "constructs";
 import { LogAnalyticsWorkspace } from "../azurerm";
 import { addDeleteLock } from "../protection";
-import { PropError, requireLength, requireMatch } from "../validation";
+import { PropError, requireName } from "../validation";
 
 export interface LogWorkspaceProps {
   readonly name: string;
@@ -38,14 +38,7 @@ export class LogWorkspace extends Construct {
     super(scope, id);
     const retention = props.retentionDays ?? 90;
     const protection = props.protection ?? true;
-    requireLength(this, "name", props.name, 4, 63);
-    requireMatch(
-      this,
-      "name",
-      props.name,
-      /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/,
-      "must be letters, digits and '-', starting and ending with a letter or digit",
-    );
+    requireName(this, "name", props.name, "logAnalyticsWorkspace");
     if (!Number.isInteger(retention) || retention < 30 || retention > 730) {
       throw new PropError(this, "retentionDays", retention, "must be a whole number of days from 30 to 730");
     }

@@ -21,7 +21,7 @@ import {
   type VersionUpgradeOption,
 } from "../../catalog/deployment-types";
 import type { OpenAiAccount } from "../openai-account";
-import { PropError, requireMatch, requireOneOf } from "../validation";
+import { PropError, requireOneOf, requireRule } from "../validation";
 
 export interface ModelDeploymentProps {
   readonly account: OpenAiAccount;
@@ -46,8 +46,6 @@ export interface ModelDeploymentProps {
   readonly raiPolicyName: string;
 }
 
-const DEPLOYMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;
-
 export class ModelDeployment extends Construct {
   readonly id: string;
   readonly name: string;
@@ -56,13 +54,7 @@ export class ModelDeployment extends Construct {
   constructor(scope: Construct, id: string, props: ModelDeploymentProps) {
     super(scope, id);
     const upgrade = props.versionUpgradeOption ?? "NoAutoUpgrade";
-    requireMatch(
-      this,
-      "name",
-      props.name,
-      DEPLOYMENT_NAME,
-      "must be 2-64 letters, digits, '-', '_' or '.', starting with a letter or digit",
-    );
+    requireRule(this, "name", props.name, "deploymentName");
     requireOneOf(this, "sku", props.sku, DEPLOYMENT_TYPES);
     requireOneOf(this, "versionUpgradeOption", upgrade, VERSION_UPGRADE_OPTIONS);
     if (!Number.isInteger(props.capacity) || props.capacity < 1) {

@@ -20,9 +20,7 @@ import {
   SubnetNetworkSecurityGroupAssociation,
   VirtualNetwork,
 } from "../azurerm";
-import { PropError, requireMatch } from "../validation";
-
-const CIDR = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\/(3[0-2]|[12]?\d)$/;
+import { PropError, requireRule } from "../validation";
 
 export interface DnsZoneLinkTarget {
   readonly zoneName: string;
@@ -59,14 +57,8 @@ export class Network extends Construct {
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
-    requireMatch(this, "addressSpace", props.addressSpace, CIDR, "must be an IPv4 CIDR range");
-    requireMatch(
-      this,
-      "privateEndpointSubnetPrefix",
-      props.privateEndpointSubnetPrefix,
-      CIDR,
-      "must be an IPv4 CIDR range",
-    );
+    requireRule(this, "addressSpace", props.addressSpace, "cidr");
+    requireRule(this, "privateEndpointSubnetPrefix", props.privateEndpointSubnetPrefix, "cidr");
     if (props.allowedInboundRanges.length === 0) {
       throw new PropError(
         this,
@@ -76,7 +68,7 @@ export class Network extends Construct {
       );
     }
     for (const range of props.allowedInboundRanges) {
-      requireMatch(this, "allowedInboundRanges", range, CIDR, "entries must be IPv4 CIDR ranges");
+      requireRule(this, "allowedInboundRanges", range, "cidr", "entries");
     }
     const tags = { ...props.tags };
 

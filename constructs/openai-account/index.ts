@@ -14,7 +14,7 @@ import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { CognitiveAccount } from "../azurerm";
 import { addDeleteLock } from "../protection";
-import { isKnown, PATTERNS, PropError, requireLength, requireMatch, requireOneOf } from "../validation";
+import { isKnown, PropError, requireOneOf, requireRule, requireName } from "../validation";
 
 export type AccountKind = "OpenAI" | "AIServices";
 export type NetworkBypass = "AzureServices" | "None";
@@ -71,9 +71,6 @@ export interface OpenAiAccountProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-const IPV4_OR_CIDR = PATTERNS.ipv4OrCidr;
-const FQDN = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const MAX_FQDNS = 1000;
 
 export class OpenAiAccount extends Construct {
@@ -101,33 +98,12 @@ export class OpenAiAccount extends Construct {
     const publicAccess = props.publicNetworkAccessEnabled ?? false;
     const protection = props.protection ?? true;
 
-    requireLength(this, "name", props.name, 2, 64);
-    requireMatch(
-      this,
-      "name",
-      props.name,
-      NAME,
-      "must be lower-case letters, digits and '-', starting and ending with a letter or digit",
-    );
-    requireLength(this, "customSubdomainName", subdomain, 2, 64);
-    requireMatch(
-      this,
-      "customSubdomainName",
-      subdomain,
-      NAME,
-      "must be a DNS label: lower-case letters, digits and '-'",
-    );
+    requireName(this, "name", props.name, "openAiAccount");
+    requireName(this, "customSubdomainName", subdomain, "openAiAccount");
     requireOneOf(this, "kind", kind, ["OpenAI", "AIServices"]);
     requireOneOf(this, "skuName", props.skuName ?? "S0", ["S0"]);
     requireOneOf(this, "networkBypass", bypass, ["AzureServices", "None"]);
-    for (const ip of ipRules)
-      requireMatch(
-        this,
-        "allowedIpRanges",
-        ip,
-        IPV4_OR_CIDR,
-        "entries must be IPv4 addresses or CIDR ranges",
-      );
+    for (const ip of ipRules) requireRule(this, "allowedIpRanges", ip, "ipv4OrCidr", "entries");
     if (ipRules.length > 0 && !publicAccess) {
       throw new PropError(
         this,
@@ -136,8 +112,7 @@ export class OpenAiAccount extends Construct {
         "has no effect while publicNetworkAccessEnabled is false; enable public access explicitly or remove the ranges",
       );
     }
-    for (const fqdn of fqdns)
-      requireMatch(this, "allowedFqdns", fqdn, FQDN, "entries must be fully qualified domain names");
+    for (const fqdn of fqdns) requireRule(this, "allowedFqdns", fqdn, "fqdn", "entries");
     if (fqdns.length > MAX_FQDNS)
       throw new PropError(this, "allowedFqdns", fqdns.length, `may hold at most ${MAX_FQDNS} entries`);
     if (isKnown(props.location) && props.location.trim() === "")

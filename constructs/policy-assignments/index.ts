@@ -8,7 +8,7 @@
  */
 import { Construct } from "constructs";
 import { SubscriptionPolicyAssignment } from "../azurerm";
-import { PATTERNS, PropError, requireLength, requireMatch } from "../validation";
+import { PropError, requireLength, requireMatch, requireRule } from "../validation";
 
 export interface PolicyAssignmentSpec {
   /** Construct ID: the Terraform address. */
@@ -26,15 +26,13 @@ export interface PolicyAssignmentsProps {
   readonly assignments: readonly PolicyAssignmentSpec[];
 }
 
-const GUID = PATTERNS.guid;
-const DEFINITION = /^\/providers\/Microsoft\.Authorization\/policyDefinitions\/[0-9a-f-]{36}$/i;
 const NAME = /^[^%&\\?/]*[^%&\\?/. ]$/;
 const EFFECTS = ["Audit", "AuditIfNotExists", "Deny", "Disabled"];
 
 export class PolicyAssignments extends Construct {
   constructor(scope: Construct, id: string, props: PolicyAssignmentsProps) {
     super(scope, id);
-    requireMatch(this, "subscriptionId", props.subscriptionId, GUID, "must be a subscription GUID");
+    requireRule(this, "subscriptionId", props.subscriptionId, "guid");
     for (const a of props.assignments) {
       requireLength(this, `assignments[${a.key}].name`, a.name, 1, 64);
       requireMatch(
@@ -44,13 +42,7 @@ export class PolicyAssignments extends Construct {
         NAME,
         "may not contain % & \\ ? / or end with '.' or a space",
       );
-      requireMatch(
-        this,
-        `assignments[${a.key}].definitionId`,
-        a.definitionId,
-        DEFINITION,
-        "must be a built-in policy definition ID",
-      );
+      requireRule(this, `assignments[${a.key}].definitionId`, a.definitionId, "policyDefinitionId");
       if (!EFFECTS.includes(a.effect))
         throw new PropError(
           this,

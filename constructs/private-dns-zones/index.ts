@@ -8,7 +8,7 @@
  */
 import { Construct } from "constructs";
 import { PrivateDnsZone } from "../azurerm";
-import { PropError, requireMatch } from "../validation";
+import { PropError, requireRule } from "../validation";
 
 export interface PrivateDnsZonesProps {
   /** Zone names, e.g. privatelink.openai.azure.com. */
@@ -38,13 +38,7 @@ export class PrivateDnsZones extends Construct {
     }
     const ids: Record<string, string> = {};
     for (const name of props.zoneNames) {
-      requireMatch(
-        this,
-        "zoneNames",
-        name,
-        /^privatelink\.[a-z0-9.-]+$/,
-        "entries must be privatelink.* zone names",
-      );
+      requireRule(this, "zoneNames", name, "privateDnsZoneName", "entries");
       const zone = new PrivateDnsZone(this, name, {
         name,
         resourceGroupName: props.resourceGroupName,

@@ -11,9 +11,7 @@
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AzurermPrivateEndpoint } from "../azurerm";
-import { PropError, requireMatch } from "../validation";
-
-const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+import { PropError, requireRule } from "../validation";
 
 export interface PrivateEndpointProps {
   readonly name: string;
@@ -58,8 +56,7 @@ export class PrivateEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateEndpointProps) {
     super(scope, id);
-    if (props.staticIp !== undefined)
-      requireMatch(this, "staticIp", props.staticIp, IPV4, "must be an IPv4 address");
+    if (props.staticIp !== undefined) requireRule(this, "staticIp", props.staticIp, "ipv4");
     if (props.subresource.trim() === "")
       throw new PropError(this, "subresource", props.subresource, "must name a private-link subresource");
     const zoneIds = props.dnsZoneIds ?? [];

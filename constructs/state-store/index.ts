@@ -15,7 +15,7 @@ import { ResourceGroup, StorageAccount, StorageContainer } from "../azurerm";
 import { PrivateEndpoint } from "../private-endpoint";
 import { addDeleteLock } from "../protection";
 import { secureStorageSettings } from "../secure-storage";
-import { PATTERNS, PropError, requireMatch } from "../validation";
+import { PropError, requireName } from "../validation";
 
 export interface StateStoreProps {
   readonly resourceGroupName: string;
@@ -38,8 +38,6 @@ export interface StateStoreProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const NAME = PATTERNS.storageAccountName;
-
 export class StateStore extends Construct {
   readonly storageAccountId: string;
   /** The container's Resource Manager ID: the scope of the CI identities' state roles. */
@@ -48,13 +46,7 @@ export class StateStore extends Construct {
   constructor(scope: Construct, id: string, props: StateStoreProps) {
     super(scope, id);
     const retention = props.retentionDays ?? 30;
-    requireMatch(
-      this,
-      "storageAccountName",
-      props.storageAccountName,
-      NAME,
-      "must be 3-24 lower-case letters or digits",
-    );
+    requireName(this, "storageAccountName", props.storageAccountName, "storageAccount");
     if (!Number.isInteger(retention) || retention < 7 || retention > 365)
       throw new PropError(this, "retentionDays", retention, "must be a whole number of days, 7-365");
     const isPrivate = props.privateEndpointSubnetId !== undefined;

@@ -134,7 +134,7 @@ describe("loading environment files", () => {
 
   it("rejects a deployment name Azure would refuse", () => {
     const issue = onlyIssue(withDeployment({ name: "chat bot" }));
-    expect(issue.message).toMatch(/2-64 characters/);
+    expect(issue.message).toMatch(/must be 2-64 letters, digits/);
   });
 
   it("rejects a workload name that cannot be part of resource names", () => {

@@ -136,8 +136,8 @@ describe("Access", () => {
   });
 
   it.each([
-    [{ roleId: "not-a-guid" }, /roleId must be a role definition GUID/],
-    [{ principal: { ...app.principal, objectId: "bob" } }, /principal\.objectId must be an object GUID/],
+    [{ roleId: "not-a-guid" }, /roleId must be a GUID/],
+    [{ principal: { ...app.principal, objectId: "bob" } }, /principal\.objectId must be a GUID/],
     [
       { principal: { ...app.principal, type: "Robot" as never } },
       /principal\.type must be one of: User, Group, ServicePrincipal/,

@@ -182,10 +182,10 @@ describe("CustomerManagedKey", () => {
       /rotateAfterDays must be a whole number from 7 to expireAfterDays - 7 \(723\)/,
     ],
     [{ expireAfterDays: 14 }, /expireAfterDays must be a whole number ≥ 28/],
-    [{ keyVaultName: "kv_bad" }, /keyVaultName must start with a letter/],
+    [{ keyVaultName: "kv_bad" }, /keyVaultName may hold letters, digits and '-'; starts with a letter/],
     [{ keyType: "EC" as never }, /keyType must be one of: RSA, RSA-HSM/],
-    [{ tenantId: "contoso" }, /tenantId must be a tenant GUID/],
-    [{ allowedIpRanges: ["everywhere"] }, /allowedIpRanges entries must be IPv4 addresses or CIDR ranges/],
+    [{ tenantId: "contoso" }, /tenantId must be a GUID/],
+    [{ allowedIpRanges: ["everywhere"] }, /allowedIpRanges entries must be an IPv4 address or CIDR range/],
   ])("rejects bad props %#", (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

@@ -124,9 +124,9 @@ describe("FineTuningStorage", () => {
   });
 
   it.each<[Partial<FineTuningStorageProps>, RegExp]>([
-    [{ name: "St-Bad" }, /name must be 3-24 lower-case letters or digits/],
+    [{ name: "St-Bad" }, /name may hold lower-case letters and digits only/],
     [{ containers: [] }, /containers needs at least one container/],
-    [{ containers: ["Bad_Name"] }, /containers entries must be valid container names/],
+    [{ containers: ["Bad_Name"] }, /containers entries must be 3-63 lower-case letters/],
     [{ softDeleteDays: 0 }, /softDeleteDays must be a whole number of days, 1-365/],
   ])("rejects bad props %#", (props, message) => {
     expect(() => synth(props)).toThrow(message);

@@ -55,7 +55,7 @@ describe("Network", () => {
     [
       "a malformed inbound range",
       { allowedInboundRanges: ["any"] },
-      /allowedInboundRanges entries must be IPv4 CIDR ranges/,
+      /allowedInboundRanges entries must be an IPv4 CIDR range/,
     ],
   ])("rejects %s", (_what, change, message) => {
     expect(() => synth((s) => new Network(s, "network", { ...net, ...change }))).toThrow(message);

@@ -76,9 +76,13 @@ describe("OpenAiAccount", () => {
   });
 
   it.each<[string, Partial<OpenAiAccountProps>, RegExp]>([
-    ["an upper-case name", { name: "OAI-Test" }, /openai: name must be lower-case .* \(got "OAI-Test"\)/],
+    ["an upper-case name", { name: "OAI-Test" }, /openai: name may hold lower-case .* \(got "OAI-Test"\)/],
     ["a one-character name", { name: "a" }, /openai: name must be 2-64 characters \(got "a"\)/],
-    ["a subdomain ending in '-'", { customSubdomainName: "bad-" }, /customSubdomainName must be a DNS label/],
+    [
+      "a subdomain ending in '-'",
+      { customSubdomainName: "bad-" },
+      /customSubdomainName may hold lower-case letters/,
+    ],
     ["an unknown kind", { kind: "TextAnalytics" as any }, /kind must be one of: OpenAI, AIServices/],
     [
       "an unknown bypass",
@@ -88,7 +92,7 @@ describe("OpenAiAccount", () => {
     [
       "a malformed IP range",
       { publicNetworkAccessEnabled: true, allowedIpRanges: ["10.0.0.0/33"] },
-      /allowedIpRanges entries must be IPv4/,
+      /allowedIpRanges entries must be an IPv4 address or CIDR range/,
     ],
     [
       "IP ranges with public access off",
@@ -98,7 +102,7 @@ describe("OpenAiAccount", () => {
     [
       "a malformed FQDN",
       { allowedFqdns: ["https://example.com"] },
-      /allowedFqdns entries must be fully qualified domain names/,
+      /allowedFqdns entries must be a fully qualified domain name/,
     ],
   ])("rejects %s, naming the construct path", (_what, props, message) => {
     expect(() => synth(props)).toThrow(message);

@@ -36,7 +36,7 @@ describe("StateStore", () => {
   });
 
   it.each<[Partial<StateStoreProps>, RegExp]>([
-    [{ storageAccountName: "St-State" }, /storageAccountName must be 3-24 lower-case letters or digits/],
+    [{ storageAccountName: "St-State" }, /storageAccountName may hold lower-case letters and digits only/],
     [{ retentionDays: 3 }, /retentionDays must be a whole number of days, 7-365/],
   ])("rejects bad props %#", (props, message) => {
     expect(() => synth(props)).toThrow(message);
