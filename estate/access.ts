@@ -144,13 +144,4 @@ function toGrant(
 }
 
 /** Resource IDs as Azure writes them, for deterministic assignment names. */
-export const scopeIds = {
-  subscription: (sub: string) => `/subscriptions/${sub}`,
-  resourceGroup: (sub: string, rg: string) => `/subscriptions/${sub}/resourceGroups/${rg}`,
-  account: (sub: string, rg: string, name: string) =>
-    `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.CognitiveServices/accounts/${name}`,
-  storageAccount: (sub: string, rg: string, name: string) =>
-    `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/${name}`,
-  blobContainer: (sub: string, rg: string, account: string, container: string) =>
-    `${scopeIds.storageAccount(sub, rg, account)}/blobServices/default/containers/${container}`,
-};
+export { scopeIds } from "../catalog/resource-ids";

@@ -48,11 +48,16 @@ const PRESETS = {
  */
 const BINARY_THRESHOLD = "High";
 
+export interface ResolvedContentFilters {
+  readonly filters: ContentFilterEstate[];
+  readonly blocklists: BlocklistEstate[];
+}
+
 export function resolveContentFilters(
   env: LoadedEnvironment,
   tags: Tags,
   issues: ConfigIssue[],
-): { filters: ContentFilterEstate[]; blocklists: BlocklistEstate[] } {
+): ResolvedContentFilters {
   const { contentFilters, blocklists, regions } = env.config;
   const filters: ContentFilterEstate[] = [];
 

@@ -7,6 +7,7 @@ import { ConfigError, type ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
 import type { RegionConfig } from "../config/schema";
 import { resolveAccess, scopeIds, type AccessGrant } from "./access";
+import { accountOperations } from "./account-operations";
 import { BLOB_ZONE, PRIVATE_DNS_ZONES, zonesForKind, zonesForRegion } from "../catalog/private-dns";
 import { regionFacts } from "../catalog/regions";
 import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../catalog/roles";
@@ -19,7 +20,7 @@ import {
   regionCustomerManagedKey,
   usesCustomerManagedKey,
 } from "./security";
-import { resolveContentFilters } from "./content-filters";
+import { resolveContentFilters, type ResolvedContentFilters } from "./content-filters";
 import { checkAccountLimits, checkDeployment, checkFineTuning } from "./model-checks";
 import { checkQuotas, type QuotaUse } from "./quotas";
 import {
@@ -80,19 +81,22 @@ function resolveNetwork(
       name: names.networkSecurityGroup.name,
       allowedInboundRanges: [addressSpace, ...network.clientRanges],
     },
-    reservedGatewaySubnet: region.network?.gatewaySubnet,
   };
 }
 
-function resolveRegion(
-  env: LoadedEnvironment,
-  parts: NameParts,
-  region: RegionConfig,
-  index: number,
-  tags: Readonly<Record<string, string>>,
-  grants: readonly AccessGrant[],
-  ctx: ResolveContext,
-): RegionEstate {
+/** What one region is resolved from: its config and what its environment has already decided. */
+interface RegionInputs {
+  readonly env: LoadedEnvironment;
+  readonly parts: NameParts;
+  readonly region: RegionConfig;
+  readonly index: number;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly grants: readonly AccessGrant[];
+  readonly filters: ResolvedContentFilters;
+}
+
+function resolveRegion(inputs: RegionInputs, ctx: ResolveContext): RegionEstate {
+  const { env, parts, region, index, tags, grants, filters } = inputs;
   const { issues } = ctx;
   const { network } = env.config;
   const sub = env.config.subscriptionId;
@@ -163,6 +167,7 @@ function resolveRegion(
     resourceGroupName: names.resourceGroup.name,
     account: {
       name: names.account.name,
+      resourceId: accountId,
       kind: region.kind,
       // The subdomain is the account's DNS name: Entra ID auth and private endpoints need it.
       customSubdomainName: subdomain,
@@ -177,6 +182,12 @@ function resolveRegion(
         ...network.allowedFqdns,
       ],
       deployments,
+      operations: accountOperations({
+        customerManagedKey: usesCustomerManagedKey(env.config),
+        blocklists: filters.blocklists,
+        contentFilters: filters.filters,
+        deployments,
+      }),
     },
     network: resolveNetwork(env, region, names),
     privateEndpoint: {
@@ -184,11 +195,6 @@ function resolveRegion(
       networkInterfaceName: names.accountNetworkInterface.name,
       staticIp: region.network?.privateEndpointIp,
       zoneNames: network.dns.mode === "policy" ? [] : zonesForKind(region.kind),
-    },
-    names: {
-      keyVault: names.keyVault.name,
-      storageAccount: names.storageAccount.name,
-      userAssignedIdentity: names.userAssignedIdentity.name,
     },
     access,
     customerManagedKey: regionCustomerManagedKey(env, {
@@ -294,7 +300,9 @@ export function resolveEnvironment(env: LoadedEnvironment, ctx: ResolveContext):
       policyAssignments: policyAssignments(env),
       defenderForAI: defenderForAI(env),
     },
-    regions: config.regions.map((r, i) => resolveRegion(env, parts, r, i, tags, grants, ctx)),
+    regions: config.regions.map((region, index) =>
+      resolveRegion({ env, parts, region, index, tags, grants, filters }, ctx),
+    ),
     contentFilters: filters.filters,
     blocklists: filters.blocklists,
   };

@@ -224,7 +224,6 @@ export type RegionNetworkEstate =
         readonly allowedInboundRanges: readonly string[];
       };
       /** Address room kept free for the API gateway's subnet. */
-      readonly reservedGatewaySubnet?: string;
     }
   | { readonly mode: "landingZone"; readonly privateEndpointSubnetId: string };
 
@@ -246,7 +245,6 @@ export interface RegionEstate {
   readonly network: RegionNetworkEstate;
   readonly privateEndpoint: PrivateEndpointEstate;
   /** Names reserved for the region's other resources (key vault, storage, identity). */
-  readonly names: RegionResourceNames;
   /** Role grants on the account and on the region's resource group. */
   readonly access: readonly ScopedRoleGrant[];
   /** Present when the account is encrypted with a customer-managed key. */
@@ -257,6 +255,8 @@ export interface RegionEstate {
 
 export interface AccountEstate {
   readonly name: string;
+  /** The account's resource ID as text: role assignment names are derived from it. */
+  readonly resourceId: string;
   readonly kind: "OpenAI" | "AIServices";
   readonly customSubdomainName: string;
   /** The environment's tags, plus the public-access reason when there is one (so it shows in review). */
@@ -266,8 +266,13 @@ export interface AccountEstate {
   readonly publicAccess?: { readonly allowedIpRanges: readonly string[]; readonly reason: string };
   /** FQDNs the account may call out to while outbound access is restricted. */
   readonly allowedFqdns: readonly string[];
-  /** Deployments in creation order: Azure takes one deployment operation per account at a time. */
+  /** Deployments in config order. */
   readonly deployments: readonly DeploymentEstate[];
+  /**
+   * Every change to the account in the order it runs (estate/account-operations.ts): keys such as
+   * "customer-managed-key", "blocklist:<name>", "content-filter:<name>", "deployment:<name>".
+   */
+  readonly operations: readonly string[];
 }
 
 export interface DeploymentEstate {
@@ -278,10 +283,4 @@ export interface DeploymentEstate {
   readonly versionUpgradeOption: VersionUpgradeOption;
   readonly raiPolicyName: string;
   readonly catalog: DeploymentCatalogFacts;
-}
-
-export interface RegionResourceNames {
-  readonly keyVault: string;
-  readonly storageAccount: string;
-  readonly userAssignedIdentity: string;
 }

@@ -12,13 +12,13 @@ import { ContentFilter } from "../constructs/content-filter";
 import { FineTuningStorage } from "../constructs/fine-tuning-storage";
 import { DataAzurermClientConfig, ResourceGroup } from "../constructs/azurerm";
 import { CustomerManagedKey } from "../constructs/customer-managed-key";
-import { Diagnostics } from "../constructs/diagnostics";
 import { ModelDeployment } from "../constructs/model-deployment";
 import { Network } from "../constructs/network";
 import { OpenAiAccount } from "../constructs/openai-account";
-import { PrivateEndpoint } from "../constructs/private-endpoint";
-import { ACCOUNT_SUBRESOURCE, KEY_VAULT_ZONE, type PrivateDnsZoneName } from "../catalog/private-dns";
+import type { PrivateEndpoint } from "../constructs/private-endpoint";
+import { KEY_VAULT_ZONE, type PrivateDnsZoneName } from "../catalog/private-dns";
 import type { EnvironmentEstate, RegionEstate } from "../estate/types";
+import { movedFrom } from "./moved";
 import { PlatformStack } from "./platform-stack";
 
 export interface RegionStackProps {
@@ -45,6 +45,11 @@ export class RegionStack extends PlatformStack {
     });
 
     const { subnetId, network } = this.privateEndpointSubnet(props, rg.name);
+    const zoneIds = (names: readonly PrivateDnsZoneName[]) =>
+      names.map((zone) =>
+        env.dns.mode === "existing" ? env.dns.zoneIds[zone]! : props.managedDnsZoneIds[zone]!,
+      );
+    const diagnostics = { logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId };
 
     const { account: acct } = region;
     this.account = new OpenAiAccount(this, "openai", {
@@ -59,11 +64,27 @@ export class RegionStack extends PlatformStack {
       allowedFqdns: acct.allowedFqdns,
       protection: env.protected,
       tags: acct.tags,
+      subscriptionId: env.subscriptionId,
+      resourceId: acct.resourceId,
+      diagnostics,
+      // It waits until the account has settled: its key attached and its last operation done.
+      privateEndpoints: [
+        {
+          name: region.privateEndpoint.name,
+          networkInterfaceName: region.privateEndpoint.networkInterfaceName,
+          subnetId,
+          dnsZoneIds: zoneIds(region.privateEndpoint.zoneNames),
+          staticIp: region.privateEndpoint.staticIp,
+        },
+      ],
+      roleAssignments: region.access
+        .filter((g) => g.scope === "account")
+        .map(({ scope: _, scopeId: __, ...g }) => g),
     });
-    const zoneIds = (names: readonly PrivateDnsZoneName[]) =>
-      names.map((zone) =>
-        env.dns.mode === "existing" ? env.dns.zoneIds[zone]! : props.managedDnsZoneIds[zone]!,
-      );
+    // Account grants were the stack's until issue 12: Terraform moves their state, nothing is replaced.
+    for (const [key, assignment] of Object.entries(this.account.assignments))
+      movedFrom(assignment, `access_${key}`);
+    this.account.orderOperations(acct.operations);
 
     // Before the deployments: attaching the key is an account operation, chained like them.
     const cmk = region.customerManagedKey;
@@ -82,18 +103,17 @@ export class RegionStack extends PlatformStack {
         rotateAfterDays: cmk.rotateAfterDays,
         expireAfterDays: cmk.expireAfterDays,
         allowedIpRanges: cmk.allowedIpRanges,
-        privateEndpoint: {
-          name: cmk.privateEndpoint.name,
-          networkInterfaceName: cmk.privateEndpoint.networkInterfaceName,
-          subnetId,
-          dnsZoneIds: zoneIds(cmk.privateEndpoint.zoneNames),
-        },
+        privateEndpoints: [
+          {
+            name: cmk.privateEndpoint.name,
+            networkInterfaceName: cmk.privateEndpoint.networkInterfaceName,
+            subnetId,
+            dnsZoneIds: zoneIds(cmk.privateEndpoint.zoneNames),
+          },
+        ],
+        diagnostics,
         protection: env.protected,
         tags: env.tags,
-      });
-      new Diagnostics(this, "cmk_key_vault_diagnostics", {
-        targetResourceId: this.customerManagedKey.keyVaultId,
-        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
       });
     }
 
@@ -147,35 +167,16 @@ export class RegionStack extends PlatformStack {
         }),
     );
 
-    this.privateEndpoint = new PrivateEndpoint(this, "openai_private_endpoint", {
-      name: region.privateEndpoint.name,
-      networkInterfaceName: region.privateEndpoint.networkInterfaceName,
-      location: region.location,
-      resourceGroupName: rg.name,
-      subnetId,
-      targetResourceId: this.account.id,
-      subresource: ACCOUNT_SUBRESOURCE,
-      dnsZoneIds: zoneIds(region.privateEndpoint.zoneNames),
-      staticIp: region.privateEndpoint.staticIp,
-      // The account must have settled: its key attached and its last deployment done.
-      dependsOn: [this.account.settledAfter],
-      tags: env.tags,
-    });
-
-    new Diagnostics(this, "openai_diagnostics", {
-      targetResourceId: this.account.id,
-      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-    });
+    this.privateEndpoint = this.account.privateEndpoints[0]!;
 
     if (region.fineTuning) this.fineTuningStorage(props, rg.name, subnetId, zoneIds);
 
-    if (region.access.length > 0) {
+    // Grants on the resource group: the account's own are the account's.
+    const groupGrants = region.access.filter((g) => g.scope === "resourceGroup");
+    if (groupGrants.length > 0) {
       new Access(this, "access", {
         subscriptionId: env.subscriptionId,
-        grants: region.access.map((g) => ({
-          ...g,
-          scope: g.scope === "account" ? this.account.id : rg.id,
-        })),
+        grants: groupGrants.map((g) => ({ ...g, scope: rg.id })),
       });
     }
 
@@ -210,28 +211,21 @@ export class RegionStack extends PlatformStack {
       location: region.location,
       resourceGroupName,
       containers: ft.containers,
-      privateEndpoint: {
-        name: ft.privateEndpoint.name,
-        networkInterfaceName: ft.privateEndpoint.networkInterfaceName,
-        subnetId,
-        dnsZoneIds: zoneIds(ft.privateEndpoint.zoneNames),
-      },
+      privateEndpoints: [
+        {
+          name: ft.privateEndpoint.name,
+          networkInterfaceName: ft.privateEndpoint.networkInterfaceName,
+          subnetId,
+          dnsZoneIds: zoneIds(ft.privateEndpoint.zoneNames),
+        },
+      ],
       encryptionKey: this.customerManagedKey,
-      protection: env.protected,
-      tags: env.tags,
-    });
-    new Diagnostics(this, "fine_tuning_storage_diagnostics", {
-      targetResourceId: storage.blobServiceId,
-      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      metricCategories: ["Transaction"],
-    });
-    const at = { scope: storage.id, scopeId: ft.storageAccountId };
-    new Access(this, "fine_tuning_access", {
+      diagnostics: { logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId },
       subscriptionId: env.subscriptionId,
-      grants: [
+      resourceId: ft.storageAccountId,
+      roleAssignments: [
         {
           ...ft.access.account,
-          ...at,
           principal: {
             objectId: this.account.principalId,
             key: `account:${region.account.name}`,
@@ -239,9 +233,14 @@ export class RegionStack extends PlatformStack {
             displayName: `${region.account.name} (system-assigned identity)`,
           },
         },
-        ...ft.access.dataScientists.map((g) => ({ ...g, ...at })),
+        ...ft.access.dataScientists,
       ],
+      protection: env.protected,
+      tags: env.tags,
     });
+    // These grants were the stack's "fine_tuning_access" until issue 12: moved, not replaced.
+    for (const [key, assignment] of Object.entries(storage.assignments))
+      movedFrom(assignment, `fine_tuning_access_${key}`);
   }
 
   /** The project's own subnet (managed mode) or the landing zone's. */

@@ -79,62 +79,69 @@ export class Access extends Construct {
   /** Assignment names (GUIDs) by grant key. */
   readonly assignmentNames: Readonly<Record<string, string>>;
 
+  /** The assignments by grant key. */
+  readonly assignments: Record<string, RoleAssignment> = {};
+  private readonly names: Record<string, string> = {};
+  private readonly subscriptionId: string;
+  private readonly dependsOn?: readonly ITerraformDependable[];
+
   constructor(scope: Construct, id: string, props: AccessProps) {
     super(scope, id);
     requireRule(this, "subscriptionId", props.subscriptionId, "guid");
-    const names: Record<string, string> = {};
-    for (const grant of props.grants) {
-      const path = `grants[${grant.key}]`;
-      requireMatch(this, `${path}.key`, grant.key, KEY, "must be lower-case letters, digits, '-' or '_'");
-      if (grant.key in names) throw new PropError(this, `${path}.key`, grant.key, "must be unique");
-      requireRule(this, `${path}.roleId`, grant.roleId, "guid");
-      requireRule(this, `${path}.principal.objectId`, grant.principal.objectId, "guid");
-      requireOneOf(this, `${path}.principal.type`, grant.principal.type, [
-        "User",
-        "Group",
-        "ServicePrincipal",
-      ]);
-      if (isPrivilegedRole(grant.roleId) && !grant.reason?.trim()) {
-        throw new PropError(
-          this,
-          `${path}.roleId`,
-          grant.roleName,
-          "is a privileged role (it can grant access or read keys): give a reason, or use a narrower role such as Cognitive Services OpenAI User",
-        );
-      }
-      const scopeId = grant.scopeId ?? grant.scope;
-      if (!isKnown(scopeId)) {
-        throw new PropError(
-          this,
-          `${path}.scopeId`,
-          undefined,
-          "is required when scope is a reference: the assignment name is derived from it",
-        );
-      }
-      const principalKey = grant.principal.key ?? grant.principal.objectId;
-      if (!isKnown(principalKey)) {
-        throw new PropError(
-          this,
-          `${path}.principal.key`,
-          undefined,
-          "is required when objectId is a reference: the assignment name is derived from it",
-        );
-      }
-      const name = roleAssignmentName(scopeId, grant.roleId, principalKey);
-      names[grant.key] = name;
-      const why = grant.reason ? ` Reason: ${grant.reason}` : "";
-      new RoleAssignment(this, grant.key, {
-        name,
-        scope: grant.scope,
-        roleDefinitionId: roleDefinitionId(props.subscriptionId, grant.roleId),
-        principalId: grant.principal.objectId,
-        principalType: grant.principal.type,
-        description: `${grant.principal.displayName}: ${grant.roleName}.${why}`,
-        condition: grant.condition,
-        conditionVersion: grant.condition ? "2.0" : undefined,
-        dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
-      });
+    this.subscriptionId = props.subscriptionId;
+    this.dependsOn = props.dependsOn;
+    this.assignmentNames = this.names;
+    for (const grant of props.grants) this.add(grant);
+  }
+
+  /** Validates one more grant and writes its assignment. */
+  add(grant: RoleGrant): void {
+    const names = this.names;
+    const path = `grants[${grant.key}]`;
+    requireMatch(this, `${path}.key`, grant.key, KEY, "must be lower-case letters, digits, '-' or '_'");
+    if (grant.key in names) throw new PropError(this, `${path}.key`, grant.key, "must be unique");
+    requireRule(this, `${path}.roleId`, grant.roleId, "guid");
+    requireRule(this, `${path}.principal.objectId`, grant.principal.objectId, "guid");
+    requireOneOf(this, `${path}.principal.type`, grant.principal.type, ["User", "Group", "ServicePrincipal"]);
+    if (isPrivilegedRole(grant.roleId) && !grant.reason?.trim()) {
+      throw new PropError(
+        this,
+        `${path}.roleId`,
+        grant.roleName,
+        "is a privileged role (it can grant access or read keys): give a reason, or use a narrower role such as Cognitive Services OpenAI User",
+      );
     }
-    this.assignmentNames = names;
+    const scopeId = grant.scopeId ?? grant.scope;
+    if (!isKnown(scopeId)) {
+      throw new PropError(
+        this,
+        `${path}.scopeId`,
+        undefined,
+        "is required when scope is a reference: the assignment name is derived from it",
+      );
+    }
+    const principalKey = grant.principal.key ?? grant.principal.objectId;
+    if (!isKnown(principalKey)) {
+      throw new PropError(
+        this,
+        `${path}.principal.key`,
+        undefined,
+        "is required when objectId is a reference: the assignment name is derived from it",
+      );
+    }
+    const name = roleAssignmentName(scopeId, grant.roleId, principalKey);
+    names[grant.key] = name;
+    const why = grant.reason ? ` Reason: ${grant.reason}` : "";
+    this.assignments[grant.key] = new RoleAssignment(this, grant.key, {
+      name,
+      scope: grant.scope,
+      roleDefinitionId: roleDefinitionId(this.subscriptionId, grant.roleId),
+      principalId: grant.principal.objectId,
+      principalType: grant.principal.type,
+      description: `${grant.principal.displayName}: ${grant.roleName}.${why}`,
+      condition: grant.condition,
+      conditionVersion: grant.condition ? "2.0" : undefined,
+      dependsOn: this.dependsOn ? [...this.dependsOn] : undefined,
+    });
   }
 }

@@ -8,6 +8,7 @@
  * - at most 10,000 items of at most 1,000 characters each; changes take about 5 minutes to apply;
  * - every write is an operation on the account, serialized with the others (409 otherwise).
  */
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AzapiResource, COGNITIVE_SERVICES_API_VERSION } from "../azapi";
 import { CognitiveAccountRaiBlocklist } from "../azurerm";
@@ -71,27 +72,23 @@ export class Blocklist extends Construct {
       }
     }
 
-    this.resource = props.account.chainOperation(
-      (dependsOn) =>
-        new CognitiveAccountRaiBlocklist(this, "Resource", {
-          name: props.name,
-          cognitiveAccountId: props.account.id,
-          description: props.description,
-          dependsOn,
-        }),
-    );
+    this.resource = new CognitiveAccountRaiBlocklist(this, "Resource", {
+      name: props.name,
+      cognitiveAccountId: props.account.id,
+      description: props.description,
+    });
+    // Each item is a write to the account too: one after the other.
+    let last: ITerraformDependable = this.resource;
     for (const item of props.items) {
-      props.account.chainOperation(
-        (dependsOn) =>
-          new AzapiResource(this, item.name, {
-            type: `Microsoft.CognitiveServices/accounts/raiBlocklists/raiBlocklistItems@${COGNITIVE_SERVICES_API_VERSION}`,
-            name: item.name,
-            parentId: this.resource.id,
-            body: { properties: { pattern: item.pattern, isRegex: item.regex } },
-            dependsOn,
-          }),
-      );
+      last = new AzapiResource(this, item.name, {
+        type: `Microsoft.CognitiveServices/accounts/raiBlocklists/raiBlocklistItems@${COGNITIVE_SERVICES_API_VERSION}`,
+        name: item.name,
+        parentId: this.resource.id,
+        body: { properties: { pattern: item.pattern, isRegex: item.regex } },
+        dependsOn: [last],
+      });
     }
+    props.account.addOperation({ key: `blocklist:${props.name}`, first: this.resource, last });
     this.name = props.name;
     this.id = this.resource.id;
   }

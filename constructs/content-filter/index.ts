@@ -116,47 +116,44 @@ export class ContentFilter extends Construct {
       }
     }
 
-    this.policy = props.account.chainOperation(
-      (dependsOn) =>
-        new CognitiveAccountRaiPolicy(this, "Resource", {
-          name: props.name,
-          cognitiveAccountId: props.account.id,
-          basePolicyName: props.basePolicyName ?? "Microsoft.DefaultV2",
-          mode,
-          contentFilter: props.filters.map((f) => ({
-            name: f.name,
-            source: f.source,
-            filterEnabled: f.enabled,
-            blockEnabled: f.blocking,
-            severityThreshold: f.severityThreshold,
-          })),
-          tags: { ...props.tags },
-          dependsOn,
-        }),
-    );
+    this.policy = new CognitiveAccountRaiPolicy(this, "Resource", {
+      name: props.name,
+      cognitiveAccountId: props.account.id,
+      basePolicyName: props.basePolicyName ?? "Microsoft.DefaultV2",
+      mode,
+      contentFilter: props.filters.map((f) => ({
+        name: f.name,
+        source: f.source,
+        filterEnabled: f.enabled,
+        blockEnabled: f.blocking,
+        severityThreshold: f.severityThreshold,
+      })),
+      tags: { ...props.tags },
+    });
 
     // Always present, even with no blocklists: removing an azapi_update_resource leaves Azure as it
     // was, so detaching the last blocklist must be a write of an empty list. Re-applied whenever the
     // policy is replaced.
     const blocklists = props.blocklists ?? [];
-    this.blocklistAttachment = props.account.chainOperation(
-      (dependsOn) =>
-        new AzapiUpdateResource(this, "blocklists", {
-          type: `Microsoft.CognitiveServices/accounts/raiPolicies@${COGNITIVE_SERVICES_API_VERSION}`,
-          resourceId: this.policy.id,
-          body: {
-            properties: {
-              customBlocklists: blocklists.flatMap((b) =>
-                ["Prompt", "Completion"].map((source) => ({ blocklistName: b.name, blocking: true, source })),
-              ),
-            },
-          },
-          dependsOn,
-          // replace_triggered_by takes a bare address; cdktf would write a resource as "${…}".
-          lifecycle: { replaceTriggeredBy: [dependable(this.policy)] },
-        }),
-      blocklists.map((b) => b.resource),
-    );
+    this.blocklistAttachment = new AzapiUpdateResource(this, "blocklists", {
+      type: `Microsoft.CognitiveServices/accounts/raiPolicies@${COGNITIVE_SERVICES_API_VERSION}`,
+      resourceId: this.policy.id,
+      body: {
+        properties: {
+          customBlocklists: blocklists.flatMap((b) =>
+            ["Prompt", "Completion"].map((source) => ({ blocklistName: b.name, blocking: true, source })),
+          ),
+        },
+      },
+      dependsOn: [...blocklists.map((b) => b.resource), this.policy],
+      // replace_triggered_by takes a bare address; cdktf would write a resource as "${…}".
+      lifecycle: { replaceTriggeredBy: [dependable(this.policy)] },
+    });
+    props.account.addOperation({
+      key: `content-filter:${props.name}`,
+      first: this.policy,
+      last: this.blocklistAttachment,
+    });
     this.name = props.name;
   }
 }

@@ -23,8 +23,14 @@ import { Construct } from "constructs";
 import type { OpenAiAccount } from "../openai-account";
 import { KEY_RULES, latestRotationDay } from "../../catalog/key-vault";
 import { CognitiveAccountCustomerManagedKey, KeyVault, KeyVaultAccessPolicy, KeyVaultKey } from "../azurerm";
-import { PrivateEndpoint } from "../private-endpoint";
-import { addDeleteLock } from "../protection";
+import {
+  addDiagnostics,
+  addPrivateEndpoints,
+  applyProtection,
+  type DiagnosticsProps,
+  type PrivateEndpointsProps,
+  type ProtectionProps,
+} from "../resource-options";
 import { PropError, requireOneOf, requireRule, requireName } from "../validation";
 
 export type KeyType = "RSA" | "RSA-HSM";
@@ -35,15 +41,7 @@ export interface KeyAdministrator {
   readonly displayName: string;
 }
 
-export interface VaultPrivateEndpoint {
-  readonly name: string;
-  readonly networkInterfaceName: string;
-  readonly subnetId: string;
-  /** The privatelink.vaultcore.azure.net zone; none when Azure Policy writes the records. */
-  readonly dnsZoneIds: readonly string[];
-}
-
-export interface CustomerManagedKeyProps {
+export interface CustomerManagedKeyProps extends ProtectionProps, DiagnosticsProps, PrivateEndpointsProps {
   readonly account: OpenAiAccount;
   readonly keyVaultName: string;
   /** Must be the account's region. */
@@ -84,22 +82,13 @@ export interface CustomerManagedKeyProps {
    * @default 730
    */
   readonly expireAfterDays?: number;
-  /**
-   * Private endpoint for the vault, in the account's private-endpoint subnet.
-   * @default none (then allowedIpRanges must let Terraform in)
-   */
-  readonly privateEndpoint?: VaultPrivateEndpoint;
+
   /**
    * Public IPs (e.g. CI runners) let through the vault firewall; turns public access on with
    * default action Deny.
    * @default none: public network access off
    */
   readonly allowedIpRanges?: readonly string[];
-  /**
-   * Delete lock and prevent_destroy on the vault and the key.
-   * @default true
-   */
-  readonly protection?: boolean;
   /**
    * @default no tags
    */
@@ -183,10 +172,10 @@ export class CustomerManagedKey extends Construct {
       );
     }
     for (const ip of ipRanges) requireRule(this, "allowedIpRanges", ip, "ipv4OrCidr", "entries");
-    if (!props.privateEndpoint && ipRanges.length === 0) {
+    if ((props.privateEndpoints ?? []).length === 0 && ipRanges.length === 0) {
       throw new PropError(
         this,
-        "privateEndpoint",
+        "privateEndpoints",
         undefined,
         "or allowedIpRanges is required: Terraform creates the key through the vault's data plane and must reach it",
       );
@@ -207,25 +196,22 @@ export class CustomerManagedKey extends Construct {
       publicNetworkAccessEnabled: ipRanges.length > 0,
       networkAcls: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [...ipRanges] },
       tags: { ...props.tags },
-      lifecycle: protection ? { preventDestroy: true } : undefined,
     });
-    if (protection) {
-      addDeleteLock(this.vault, this.vault.id, "Protected environment: holds the account's encryption key.");
-    }
-
-    const endpoint = props.privateEndpoint
-      ? new PrivateEndpoint(this, "private_endpoint", {
-          name: props.privateEndpoint.name,
-          networkInterfaceName: props.privateEndpoint.networkInterfaceName,
-          location: props.location,
-          resourceGroupName: props.resourceGroupName,
-          subnetId: props.privateEndpoint.subnetId,
-          targetResourceId: this.vault.id,
-          subresource: "vault",
-          dnsZoneIds: props.privateEndpoint.dnsZoneIds,
-          tags: props.tags,
-        })
-      : undefined;
+    // The lock and the diagnostics belong to the vault (addresses cmk_key_vault_Lock, _diagnostics).
+    applyProtection(
+      this.vault,
+      this.vault,
+      protection,
+      "Protected environment: holds the account's encryption key.",
+    );
+    addDiagnostics(this.vault, this.vault.id, props.diagnostics);
+    const endpoints = addPrivateEndpoints(
+      this,
+      { id: this.vault.id, location: props.location, resourceGroupName: props.resourceGroupName },
+      "vault",
+      props.privateEndpoints,
+      { tags: props.tags },
+    );
 
     const grant = (id: string, objectId: string, keyPermissions: string[]) =>
       new KeyVaultAccessPolicy(this, id, {
@@ -263,7 +249,7 @@ export class CustomerManagedKey extends Construct {
       dependsOn: [
         ...administrators,
         ...readers,
-        ...(endpoint ? [endpoint.resource] : []),
+        ...endpoints.map((e) => e.resource),
         ...(props.keyDependsOn ?? []),
       ],
       lifecycle: { ignoreChanges: ["expiration_date"], preventDestroy: protection || undefined },
@@ -271,15 +257,16 @@ export class CustomerManagedKey extends Construct {
 
     // The attachment resource owns the key; the account's inline block must not fight it.
     props.account.ignoreInlineCustomerManagedKey();
-    this.attachment = props.account.chainOperation(
-      (dependsOn) =>
-        new CognitiveAccountCustomerManagedKey(this, "attachment", {
-          cognitiveAccountId: props.account.id,
-          keyVaultKeyId: this.key.id,
-          dependsOn,
-        }),
-      [accountAccess],
-    );
+    this.attachment = new CognitiveAccountCustomerManagedKey(this, "attachment", {
+      cognitiveAccountId: props.account.id,
+      keyVaultKeyId: this.key.id,
+    });
+    props.account.addOperation({
+      key: "customer-managed-key",
+      first: this.attachment,
+      last: this.attachment,
+      alsoAfter: [accountAccess],
+    });
 
     this.keyVaultId = this.vault.id;
     this.keyId = this.key.id;

@@ -19,19 +19,28 @@
  */
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { StorageAccount, StorageAccountCustomerManagedKey, StorageContainer } from "../azurerm";
-import { PrivateEndpoint } from "../private-endpoint";
-import { addDeleteLock } from "../protection";
+import {
+  StorageAccount,
+  StorageAccountCustomerManagedKey,
+  StorageContainer,
+  type RoleAssignment,
+} from "../azurerm";
+import { scopeIds } from "../../catalog/resource-ids";
+import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../../catalog/roles";
+import type { Principal } from "../access";
+import {
+  addDiagnostics,
+  addPrivateEndpoints,
+  applyProtection,
+  ResourceGrants,
+  type DiagnosticsProps,
+  type PrivateEndpointSettings,
+  type ProtectionProps,
+  type ResourceGrant,
+  type RoleAssignmentsProps,
+} from "../resource-options";
 import { secureStorageSettings } from "../secure-storage";
-import { PropError, requireOneOf, requireRule, requireName } from "../validation";
-
-export interface StoragePrivateEndpoint {
-  readonly name: string;
-  readonly networkInterfaceName: string;
-  readonly subnetId: string;
-  /** The privatelink.blob.core.windows.net zone; none when Azure Policy writes the records. */
-  readonly dnsZoneIds: readonly string[];
-}
+import { isKnown, PropError, requireName, requireOneOf, requireRule } from "../validation";
 
 /** A Key Vault key that encrypts data at rest; CustomerManagedKey is one. */
 export interface EncryptionKey {
@@ -41,11 +50,25 @@ export interface EncryptionKey {
   grantKeyUse(id: string, principalId: string): ITerraformDependable;
 }
 
-export interface FineTuningStorageProps {
+export interface FineTuningStorageProps extends ProtectionProps, DiagnosticsProps, RoleAssignmentsProps {
   readonly name: string;
   readonly location: string;
   readonly resourceGroupName: string;
-  readonly privateEndpoint: StoragePrivateEndpoint;
+  /**
+   * Private endpoints for the blob subresource (the account has no public endpoint, so at least one).
+   * Their zone is privatelink.blob.core.windows.net; none when Azure Policy writes the records.
+   */
+  readonly privateEndpoints: readonly PrivateEndpointSettings[];
+  /**
+   * For role assignments on the storage account (`roleAssignments`, `grantRead`, `grantWrite`).
+   * @default none
+   */
+  readonly subscriptionId?: string;
+  /**
+   * The resource ID as text, when `resourceGroupName` is a reference: role assignment names derive from it.
+   * @default built from subscriptionId, resourceGroupName and name
+   */
+  readonly resourceId?: string;
   /**
    * @default ["training", "validation"]
    */
@@ -66,11 +89,6 @@ export interface FineTuningStorageProps {
    */
   readonly encryptionKey?: EncryptionKey;
   /**
-   * Delete lock and prevent_destroy.
-   * @default true
-   */
-  readonly protection?: boolean;
-  /**
    * @default no tags
    */
   readonly tags?: Readonly<Record<string, string>>;
@@ -82,6 +100,7 @@ export class FineTuningStorage extends Construct {
   /** The blob service, where diagnostics attach. */
   readonly blobServiceId: string;
   readonly resource: StorageAccount;
+  private readonly grants: ResourceGrants;
 
   constructor(scope: Construct, id: string, props: FineTuningStorageProps) {
     super(scope, id);
@@ -95,6 +114,13 @@ export class FineTuningStorage extends Construct {
     if (containers.length === 0)
       throw new PropError(this, "containers", containers, "needs at least one container");
     for (const c of containers) requireRule(this, "containers", c, "containerName", "entries");
+    if (props.privateEndpoints.length === 0)
+      throw new PropError(
+        this,
+        "privateEndpoints",
+        [],
+        "needs at least one: the account has no public endpoint",
+      );
 
     this.resource = new StorageAccount(this, "Resource", {
       name: props.name,
@@ -111,16 +137,10 @@ export class FineTuningStorage extends Construct {
       },
       identity: props.encryptionKey ? { type: "SystemAssigned" } : undefined,
       tags: { ...props.tags },
-      lifecycle:
-        protection || props.encryptionKey
-          ? {
-              ...(protection && { preventDestroy: true }),
-              // The customer_managed_key resource below owns the key.
-              ...(props.encryptionKey && { ignoreChanges: ["customer_managed_key"] }),
-            }
-          : undefined,
+      // The customer_managed_key resource below owns the key.
+      lifecycle: props.encryptionKey ? { ignoreChanges: ["customer_managed_key"] } : undefined,
     });
-    if (protection) addDeleteLock(this, this.resource.id, "Protected environment: holds fine-tuning data.");
+    applyProtection(this, this.resource, protection, "Protected environment: holds fine-tuning data.");
     if (props.encryptionKey) {
       const access = props.encryptionKey.grantKeyUse(`${id}_access`, this.resource.identity.principalId);
       new StorageAccountCustomerManagedKey(this, "customer_managed_key", {
@@ -138,20 +158,49 @@ export class FineTuningStorage extends Construct {
         containerAccessType: "private",
       });
     }
-    new PrivateEndpoint(this, "private_endpoint", {
-      name: props.privateEndpoint.name,
-      networkInterfaceName: props.privateEndpoint.networkInterfaceName,
-      location: props.location,
-      resourceGroupName: props.resourceGroupName,
-      subnetId: props.privateEndpoint.subnetId,
-      targetResourceId: this.resource.id,
-      subresource: "blob",
-      dnsZoneIds: props.privateEndpoint.dnsZoneIds,
+    addPrivateEndpoints(this, { ...props, id: this.resource.id }, "blob", props.privateEndpoints, {
       tags: props.tags,
     });
 
     this.id = this.resource.id;
     this.name = props.name;
     this.blobServiceId = `${this.resource.id}/blobServices/default`;
+    // Blob services report Transaction and Capacity metrics, not AllMetrics.
+    addDiagnostics(this, this.blobServiceId, props.diagnostics, { metricCategories: ["Transaction"] });
+    this.grants = new ResourceGrants(
+      this,
+      {
+        id: this.id,
+        scopeId:
+          props.resourceId ??
+          (props.subscriptionId && isKnown(props.resourceGroupName)
+            ? scopeIds.storageAccount(props.subscriptionId, props.resourceGroupName, props.name)
+            : undefined),
+      },
+      props.subscriptionId,
+    );
+    for (const grant of props.roleAssignments ?? []) this.grant(grant);
+  }
+
+  /** Grants a role on the storage account. */
+  grant(grant: ResourceGrant): void {
+    this.grants.grant(grant);
+  }
+
+  /** Lets a principal read training data (Storage Blob Data Reader): what the account's identity needs. */
+  grantRead(principal: Principal, key: string): void {
+    const role = STORAGE_BLOB_DATA_READER;
+    this.grant({ key, principal, roleId: role.id, roleName: role.name });
+  }
+
+  /** Lets a principal upload training data (Storage Blob Data Contributor). */
+  grantWrite(principal: Principal, key: string): void {
+    const role = STORAGE_BLOB_DATA_CONTRIBUTOR;
+    this.grant({ key, principal, roleId: role.id, roleName: role.name });
+  }
+
+  /** The role assignments on the storage account, by key. */
+  get assignments(): Readonly<Record<string, RoleAssignment>> {
+    return this.grants.assignments;
   }
 }

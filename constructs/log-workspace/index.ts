@@ -8,7 +8,7 @@
  */
 import { Construct } from "constructs";
 import { LogAnalyticsWorkspace } from "../azurerm";
-import { addDeleteLock } from "../protection";
+import { applyProtection } from "../resource-options";
 import { PropError, requireName } from "../validation";
 
 export interface LogWorkspaceProps {
@@ -50,15 +50,13 @@ export class LogWorkspace extends Construct {
       retentionInDays: retention,
       localAuthenticationEnabled: false,
       tags: { ...props.tags },
-      lifecycle: protection ? { preventDestroy: true } : undefined,
     });
-    if (protection) {
-      addDeleteLock(
-        this,
-        workspace.id,
-        "Protected environment: holds the audit trail of the Azure OpenAI accounts.",
-      );
-    }
+    applyProtection(
+      this,
+      workspace,
+      protection,
+      "Protected environment: holds the audit trail of the Azure OpenAI accounts.",
+    );
     this.id = workspace.id;
     this.name = props.name;
   }

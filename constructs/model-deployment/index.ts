@@ -67,22 +67,23 @@ export class ModelDeployment extends Construct {
     if (props.raiPolicyName.trim() === "")
       throw new PropError(this, "raiPolicyName", props.raiPolicyName, "must name a content filter policy");
 
-    this.resource = props.account.chainOperation(
-      (dependsOn) =>
-        new CognitiveDeployment(this, "Resource", {
-          name: props.name,
-          cognitiveAccountId: props.account.id,
-          model: {
-            format: props.modelFormat ?? "OpenAI",
-            name: props.modelName,
-            version: props.modelVersion,
-          },
-          sku: { name: props.sku, capacity: props.capacity },
-          versionUpgradeOption: upgrade,
-          raiPolicyName: props.raiPolicyName,
-          dependsOn,
-        }),
-    );
+    this.resource = new CognitiveDeployment(this, "Resource", {
+      name: props.name,
+      cognitiveAccountId: props.account.id,
+      model: {
+        format: props.modelFormat ?? "OpenAI",
+        name: props.modelName,
+        version: props.modelVersion,
+      },
+      sku: { name: props.sku, capacity: props.capacity },
+      versionUpgradeOption: upgrade,
+      raiPolicyName: props.raiPolicyName,
+    });
+    props.account.addOperation({
+      key: `deployment:${props.name}`,
+      first: this.resource,
+      last: this.resource,
+    });
     this.id = this.resource.id;
     this.name = props.name;
   }

@@ -10,16 +10,31 @@
  * - The provider purges soft-deleted accounts on destroy unless told otherwise (provider features);
  *   protection here adds a CanNotDelete lock and prevent_destroy.
  */
-import type { ITerraformDependable } from "cdktf";
+import { dependable, Lazy, type ITerraformDependable, type TerraformResource } from "cdktf";
 import { Construct } from "constructs";
-import { CognitiveAccount } from "../azurerm";
-import { addDeleteLock } from "../protection";
+import { scopeIds } from "../../catalog/resource-ids";
+import { ROLE_INTENTS, builtInRole } from "../../catalog/roles";
+import type { Principal } from "../access";
+import { CognitiveAccount, type ManagementLock, type RoleAssignment } from "../azurerm";
+import type { PrivateEndpoint } from "../private-endpoint";
+import {
+  addDiagnostics,
+  addPrivateEndpoints,
+  applyProtection,
+  ResourceGrants,
+  type DiagnosticsProps,
+  type PrivateEndpointsProps,
+  type ProtectionProps,
+  type ResourceGrant,
+  type RoleAssignmentsProps,
+} from "../resource-options";
 import { isKnown, PropError, requireOneOf, requireRule, requireName } from "../validation";
 
 export type AccountKind = "OpenAI" | "AIServices";
 export type NetworkBypass = "AzureServices" | "None";
 
-export interface OpenAiAccountProps {
+export interface OpenAiAccountProps
+  extends ProtectionProps, DiagnosticsProps, PrivateEndpointsProps, RoleAssignmentsProps {
   /** Account name; also the custom subdomain unless `customSubdomainName` says otherwise. */
   readonly name: string;
   readonly location: string;
@@ -61,10 +76,16 @@ export interface OpenAiAccountProps {
    */
   readonly allowedFqdns?: readonly string[];
   /**
-   * Delete lock, prevent_destroy. Leave on for anything holding fine-tuned models or serving traffic.
-   * @default true
+   * The account's subscription: role assignments on the account derive their role definition IDs and
+   * names from it. Required for `roleAssignments` and the `grant*()` methods.
+   * @default none
    */
-  readonly protection?: boolean;
+  readonly subscriptionId?: string;
+  /**
+   * The resource ID as text, when `resourceGroupName` is a reference: role assignment names derive from it.
+   * @default built from subscriptionId, resourceGroupName and name
+   */
+  readonly resourceId?: string;
   /**
    * @default no tags
    */
@@ -86,7 +107,16 @@ export class OpenAiAccount extends Construct {
   readonly principalId: string;
   /** The provider resource, for constructs of this package that attach to the account. */
   readonly resource: CognitiveAccount;
-  private lastOperation?: ITerraformDependable;
+  /** The delete lock, when protected. */
+  readonly lock?: ManagementLock;
+  /**
+   * Private endpoints into the account (subresource "account"). Each waits until the account has
+   * settled: its key attached and its last operation done.
+   */
+  readonly privateEndpoints: readonly PrivateEndpoint[];
+  private readonly operations: AccountOperation[] = [];
+  private declaredOrder?: readonly string[];
+  private readonly grants: ResourceGrants;
 
   constructor(scope: Construct, id: string, props: OpenAiAccountProps) {
     super(scope, id);
@@ -132,16 +162,14 @@ export class OpenAiAccount extends Construct {
       networkAcls: { defaultAction: "Deny", bypass, ipRules: [...ipRules] },
       identity: { type: "SystemAssigned" },
       tags: { ...props.tags },
-      lifecycle: protection ? { preventDestroy: true } : undefined,
     });
 
-    if (protection) {
-      addDeleteLock(
-        this,
-        this.resource.id,
-        "Protected environment: holds deployments and fine-tuned models. Remove deliberately.",
-      );
-    }
+    this.lock = applyProtection(
+      this,
+      this.resource,
+      protection,
+      "Protected environment: holds deployments and fine-tuned models. Remove deliberately.",
+    );
 
     this.id = this.resource.id;
     this.name = props.name;
@@ -150,23 +178,102 @@ export class OpenAiAccount extends Construct {
     this.customSubdomainName = subdomain;
     this.endpoint = this.resource.endpoint;
     this.principalId = this.resource.identity.principalId;
+
+    addDiagnostics(this, this.id, props.diagnostics);
+    this.privateEndpoints = addPrivateEndpoints(
+      this,
+      { ...props, id: this.id },
+      "account",
+      props.privateEndpoints,
+      {
+        // Resolved at synthesis, after every operation has been added.
+        dependsOn: [{ fqn: Lazy.stringValue({ produce: () => this.settledAfter.fqn }) }],
+        tags: props.tags,
+      },
+    );
+    this.grants = new ResourceGrants(
+      this,
+      {
+        id: this.id,
+        scopeId:
+          props.resourceId ??
+          (props.subscriptionId && isKnown(props.resourceGroupName)
+            ? scopeIds.account(props.subscriptionId, props.resourceGroupName, props.name)
+            : undefined),
+      },
+      props.subscriptionId,
+    );
+    for (const grant of props.roleAssignments ?? []) this.grant(grant);
+  }
+
+  /** Grants a role on this account. */
+  grant(grant: ResourceGrant): void {
+    this.grants.grant(grant);
+  }
+
+  /** Lets a principal call the deployments (Cognitive Services OpenAI User): inference, nothing else. */
+  grantInference(principal: Principal, key = `inference_${shortKey(principal)}`): void {
+    const role = builtInRole(ROLE_INTENTS.inference);
+    this.grant({ key, principal, roleId: role.id, roleName: role.name });
+  }
+
+  /** Assignment names (GUIDs) of the grants on this account, by key. */
+  get assignmentNames(): Readonly<Record<string, string>> {
+    return this.grants.assignmentNames;
+  }
+
+  /** The role assignments on this account, by key. */
+  get assignments(): Readonly<Record<string, RoleAssignment>> {
+    return this.grants.assignments;
   }
 
   /**
-   * Creates a resource that changes this account (a deployment, a content filter, the key attachment)
-   * after the previous one. Azure takes one such operation per account at a time (409 RequestConflict
-   * otherwise), so each depends on the one created before it. `create` receives the resource's
-   * depends_on: `alsoAfter` followed by the previous operation (undefined when both are empty).
-   * For constructs of this package.
+   * Registers an operation on this account: a resource that changes it (a deployment, a content
+   * filter, the key attachment). Azure takes one such operation per account at a time (409
+   * RequestConflict otherwise), so each waits for the one before it. The order is the one given to
+   * `orderOperations()`, or else the order of registration. `first` gets the depends_on: `alsoAfter`
+   * followed by the previous operation's `last`. For constructs of this package.
    */
-  chainOperation<T extends ITerraformDependable>(
-    create: (dependsOn?: ITerraformDependable[]) => T,
-    alsoAfter: readonly ITerraformDependable[] = [],
-  ): T {
-    const after = [...alsoAfter, ...(this.lastOperation ? [this.lastOperation] : [])];
-    const operation = create(after.length > 0 ? after : undefined);
-    this.lastOperation = operation;
-    return operation;
+  addOperation(operation: AccountOperation): void {
+    if (this.operations.some((o) => o.key === operation.key))
+      throw new PropError(this, "operations", operation.key, "must have distinct keys");
+    this.operations.push(operation);
+    const alsoAfter = operation.alsoAfter ?? [];
+    const dependsOn = () => {
+      const previous = this.previousOf(operation.key);
+      return [...alsoAfter, ...(previous ? [previous.last] : [])].map((d) => dependable(d));
+    };
+    operation.first.dependsOn = Lazy.listValue({ produce: dependsOn }, { omitEmpty: true });
+  }
+
+  /**
+   * Fixes the order of the account's operations by key (see the estate's `account.operations`), so it
+   * does not depend on the order constructs are created in. Every registered operation must be listed.
+   */
+  orderOperations(keys: readonly string[]): void {
+    this.declaredOrder = [...keys];
+  }
+
+  /** The operations in the order they run. */
+  get orderedOperations(): readonly AccountOperation[] {
+    if (!this.declaredOrder) return this.operations;
+    const byKey = new Map(this.operations.map((o) => [o.key, o]));
+    const missing = this.operations.filter((o) => !this.declaredOrder!.includes(o.key)).map((o) => o.key);
+    const unknown = this.declaredOrder.filter((k) => !byKey.has(k));
+    if (missing.length > 0 || unknown.length > 0)
+      throw new PropError(
+        this,
+        "orderOperations",
+        { missing, unknown },
+        "must list exactly the operations added to the account",
+      );
+    return this.declaredOrder.map((k) => byKey.get(k)!);
+  }
+
+  private previousOf(key: string): AccountOperation | undefined {
+    const ordered = this.orderedOperations;
+    const i = ordered.findIndex((o) => o.key === key);
+    return i > 0 ? ordered[i - 1] : undefined;
   }
 
   /**
@@ -178,8 +285,27 @@ export class OpenAiAccount extends Construct {
     this.resource.lifecycle = { ...lifecycle, ignoreChanges: ["customer_managed_key"] };
   }
 
-  /** The last operation chained on the account: what must finish before the account has settled. */
+  /** The last operation on the account: what must finish before the account has settled. */
   get settledAfter(): ITerraformDependable {
-    return this.lastOperation ?? this.resource;
+    return this.orderedOperations.at(-1)?.last ?? this.resource;
   }
 }
+
+/** One change to an account, made of one or more resources chained inside it. */
+export interface AccountOperation {
+  /** Unique per account, e.g. "deployment:chat". The estate orders operations by these keys. */
+  readonly key: string;
+  /** The resource that waits for the previous operation. */
+  readonly first: TerraformResource;
+  /** The resource the next operation waits for. */
+  readonly last: ITerraformDependable;
+  /** What `first` waits for besides the previous operation. */
+  readonly alsoAfter?: readonly ITerraformDependable[];
+}
+
+/** A grant key from the principal: "<role>_<first 8 characters of its object ID or key>". */
+const shortKey = (p: Principal) =>
+  (p.key ?? p.objectId)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
+    .slice(0, 8);

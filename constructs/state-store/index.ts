@@ -13,7 +13,7 @@
 import { Construct } from "constructs";
 import { ResourceGroup, StorageAccount, StorageContainer } from "../azurerm";
 import { PrivateEndpoint } from "../private-endpoint";
-import { addDeleteLock } from "../protection";
+import { applyProtection } from "../resource-options";
 import { secureStorageSettings } from "../secure-storage";
 import { PropError, requireName } from "../validation";
 
@@ -64,9 +64,9 @@ export class StateStore extends Construct {
       accountReplicationType: "GZRS",
       publicNetworkAccessEnabled: !isPrivate,
       tags: { ...props.tags },
-      lifecycle: { preventDestroy: true },
     });
-    addDeleteLock(this, account.id, "Holds the Terraform state of every stack of the environment.");
+    // Always protected: losing the state orphans every resource of the environment.
+    applyProtection(this, account, true, "Holds the Terraform state of every stack of the environment.");
     const container = new StorageContainer(this, "container", {
       name: props.containerName,
       storageAccountId: account.id,

@@ -12,12 +12,14 @@ const base: Props = {
   resourceGroupName: "rg-x",
   tenantId: TENANT,
   keyAdministrators: [{ objectId: DEPLOYER, displayName: "sp-deploy" }],
-  privateEndpoint: {
-    name: "pep-kv",
-    networkInterfaceName: "nic-pep-kv",
-    subnetId: "/subscriptions/x/subnet",
-    dnsZoneIds: ["/zones/privatelink.vaultcore.azure.net"],
-  },
+  privateEndpoints: [
+    {
+      name: "pep-kv",
+      networkInterfaceName: "nic-pep-kv",
+      subnetId: "/subscriptions/x/subnet",
+      dnsZoneIds: ["/zones/privatelink.vaultcore.azure.net"],
+    },
+  ],
 };
 
 function build(stack: Construct, props: Partial<Props> = {}, withDeployment = false) {
@@ -156,7 +158,7 @@ describe("CustomerManagedKey", () => {
   });
 
   it("opens the firewall only to the given IPs, default action still Deny", () => {
-    const open = synth({ allowedIpRanges: ["203.0.113.0/28"], privateEndpoint: undefined });
+    const open = synth({ allowedIpRanges: ["203.0.113.0/28"], privateEndpoints: undefined });
     expect(open.azurerm_key_vault.cmk_key_vault).toMatchObject({
       public_network_access_enabled: true,
       network_acls: { default_action: "Deny", bypass: "AzureServices", ip_rules: ["203.0.113.0/28"] },
@@ -176,7 +178,7 @@ describe("CustomerManagedKey", () => {
       { keyAdministrators: [] },
       /test\/cmk: keyAdministrators needs at least the identity that applies Terraform/,
     ],
-    [{ privateEndpoint: undefined }, /test\/cmk: privateEndpoint or allowedIpRanges is required/],
+    [{ privateEndpoints: [] }, /test\/cmk: privateEndpoints or allowedIpRanges is required/],
     [
       { rotateAfterDays: 730 },
       /rotateAfterDays must be a whole number from 7 to expireAfterDays - 7 \(723\)/,

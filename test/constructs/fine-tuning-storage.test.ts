@@ -6,12 +6,14 @@ const base: FineTuningStorageProps = {
   name: "staoaiprodsdc569806",
   location: "swedencentral",
   resourceGroupName: "rg",
-  privateEndpoint: {
-    name: "pep-st",
-    networkInterfaceName: "nic-pep-st",
-    subnetId: "/subnet",
-    dnsZoneIds: ["/zones/privatelink.blob.core.windows.net"],
-  },
+  privateEndpoints: [
+    {
+      name: "pep-st",
+      networkInterfaceName: "nic-pep-st",
+      subnetId: "/subnet",
+      dnsZoneIds: ["/zones/privatelink.blob.core.windows.net"],
+    },
+  ],
 };
 const synth = (props: Partial<FineTuningStorageProps> = {}) =>
   synthReadable((stack) => new FineTuningStorage(stack, "fine_tuning_storage", { ...base, ...props }))

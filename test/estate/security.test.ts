@@ -13,8 +13,11 @@ describe("customer-managed keys", () => {
   it("are on by default in protected environments, with a vault per region and its endpoint", () => {
     const [prod] = resolve(env({ protected: true, customerManagedKey: { keyAdministrators: [DEPLOYER] } }));
     const region = prod!.regions[0]!;
+    const vault = region.customerManagedKey!.keyVaultName;
+    expect(vault).toMatch(/^kv-/);
+    expect(region.account.allowedFqdns).toContain(`${vault}.vault.azure.net`);
     expect(region.customerManagedKey).toEqual({
-      keyVaultName: region.names.keyVault,
+      keyVaultName: vault,
       keyType: "RSA-HSM",
       rotateAfterDays: 365,
       expireAfterDays: 730,
@@ -22,8 +25,8 @@ describe("customer-managed keys", () => {
       keyReaders: [],
       allowedIpRanges: [],
       privateEndpoint: {
-        name: `pep-${region.names.keyVault}`,
-        networkInterfaceName: `nic-pep-${region.names.keyVault}`,
+        name: `pep-${vault}`,
+        networkInterfaceName: `nic-pep-${vault}`,
         zoneNames: ["privatelink.vaultcore.azure.net"],
       },
     });

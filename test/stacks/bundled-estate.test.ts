@@ -81,8 +81,8 @@ describe("the bundled estate", () => {
       "azurerm_management_lock.fine_tuning_storage_Lock",
       "azurerm_monitor_diagnostic_setting.fine_tuning_storage_diagnostics",
       "azurerm_private_endpoint.fine_tuning_storage_private_endpoint",
-      "azurerm_role_assignment.fine_tuning_access_account_reader",
-      `azurerm_role_assignment.fine_tuning_access_writer_${writer}`,
+      "azurerm_role_assignment.fine_tuning_storage_access_account_reader",
+      `azurerm_role_assignment.fine_tuning_storage_access_writer_${writer}`,
       "azurerm_storage_account.fine_tuning_storage",
       "azurerm_storage_account_customer_managed_key.fine_tuning_storage_customer_managed_key",
       "azurerm_storage_container.fine_tuning_storage_container_training",
@@ -108,7 +108,7 @@ describe("the bundled estate", () => {
         "azurerm_resource_group.resource_group",
         ...(o.networkZones ? network(o.networkZones) : []),
         ...(o.cmkAdministrator ? customerManagedKey(o.cmkAdministrator) : []),
-        ...o.access.map((a) => `azurerm_role_assignment.access_${a}`),
+        ...o.access.map((a) => `azurerm_role_assignment.${a}`),
         // A custom filter is its policy plus the azapi write of its (possibly empty) blocklist list.
         ...(o.filters ?? []).flatMap((f) => [
           `azurerm_cognitive_account_rai_policy.content_filter_${f}`,
@@ -147,7 +147,7 @@ describe("the bundled estate", () => {
       locked: true,
       networkZones: prodZones,
       cmkAdministrator: "0d4f5162",
-      access: ["chat_app_inference", "ai_engineers_model_management"],
+      access: ["openai_access_chat_app_inference", "access_ai_engineers_model_management"],
       filters: ["prod_chat"],
     };
     expect(addresses).toEqual({
@@ -161,14 +161,14 @@ describe("the bundled estate", () => {
       "dev-swedencentral": region(["chat", "embeddings", "images"], {
         locked: false,
         networkZones: openAiZones,
-        access: ["developers_model_management"],
+        access: ["openai_access_developers_model_management"],
         filters: ["dev_chat"],
       }),
       "lz-shared": shared({ locked: true, zones: [], policies: false, defender: false, access: [] }),
       "lz-swedencentral": region(["chat", "embeddings"], {
         locked: true,
         cmkAdministrator: "2f617384",
-        access: ["search_inference"],
+        access: ["openai_access_search_inference"],
       }),
       "prod-shared": shared({
         locked: true,

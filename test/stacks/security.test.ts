@@ -17,14 +17,15 @@ describe("role assignments", () => {
   it.each(regions.map((r) => [r.region.stackName, r] as const))(
     "%s: each grant has its role's GUID, its intended scope and a name derived from both",
     (stack, { env, region }) => {
+      // Account grants belong to the account (openai_access_*), group grants to the stack (access_*).
+      const addressOf = (g: { key: string; scope: string }) =>
+        `${g.scope === "account" ? "openai_access_" : "access_"}${g.key.replace(/-/g, "_")}`;
       const assignments = Object.fromEntries(
-        resources(stack, "azurerm_role_assignment").filter(([address]) => address.startsWith("access_")),
+        resources(stack, "azurerm_role_assignment").filter(([address]) => /^(openai_)?access_/.test(address)),
       );
-      expect(Object.keys(assignments).sort()).toEqual(
-        region.access.map((g) => `access_${g.key.replace(/-/g, "_")}`).sort(),
-      );
+      expect(Object.keys(assignments).sort()).toEqual(region.access.map(addressOf).sort());
       for (const grant of region.access) {
-        const a = assignments[`access_${grant.key.replace(/-/g, "_")}`];
+        const a = assignments[addressOf(grant)];
         expect(a.role_definition_id).toBe(
           `/subscriptions/${env.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${grant.roleId}`,
         );
@@ -37,10 +38,10 @@ describe("role assignments", () => {
 
   it("prod: the chat app may call the models, the engineers manage them, ops read usage at the subscription", () => {
     const sdc = Object.fromEntries(resources("prod-swedencentral", "azurerm_role_assignment"));
-    expect(sdc.access_chat_app_inference.role_definition_id).toMatch(
+    expect(sdc.openai_access_chat_app_inference.role_definition_id).toMatch(
       /\/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd$/,
     );
-    expect(sdc.access_chat_app_inference.scope).toBe(SCOPE_REFERENCE.account);
+    expect(sdc.openai_access_chat_app_inference.scope).toBe(SCOPE_REFERENCE.account);
     expect(sdc.access_ai_engineers_model_management.role_definition_id).toMatch(
       /\/a001fd3d-188f-4b5d-821b-7da978bf7442$/,
     );
@@ -279,12 +280,12 @@ describe("fine-tuning storage", () => {
 
   it("lets the account's identity read it and the data scientists write it", () => {
     const assignments = r.azurerm_role_assignment;
-    expect(assignments.fine_tuning_access_account_reader).toMatchObject({
+    expect(assignments.fine_tuning_storage_access_account_reader).toMatchObject({
       scope: "${azurerm_storage_account.fine_tuning_storage.id}",
       principal_id: "${azurerm_cognitive_account.openai.identity[0].principal_id}",
       role_definition_id: expect.stringMatching(/\/2a2b9908-6ea1-4ae2-8e65-a410df84e7d1$/),
     });
-    expect(assignments.fine_tuning_access_writer_4b8395a6).toMatchObject({
+    expect(assignments.fine_tuning_storage_access_writer_4b8395a6).toMatchObject({
       scope: "${azurerm_storage_account.fine_tuning_storage.id}",
       principal_id: "4b8395a6-1234-4d35-9a67-18293a4b5c6d",
       role_definition_id: expect.stringMatching(/\/ba92f5b4-2d11-453d-a403-e96b0029c9fe$/),
