@@ -20,6 +20,7 @@ import { resolveEstate } from "./estate/resolve";
 import { today } from "./estate/today";
 import { buildStacks } from "./stacks/estate-app";
 import { renderEstateReport } from "./tools/estate-report";
+import { withoutStackTraces } from "./tools/stack-traces";
 import { parseSynthArgs, SYNTH_USAGE } from "./tools/synth-args";
 import { UsageError } from "./tools/usage-error";
 import {
@@ -39,8 +40,10 @@ function main(outdir: string, reportDir: string): void {
   const estate = resolveEstate(loadEnvironments(args.configDir, args.environments), { today: day });
   for (const warning of estate.warnings) process.stderr.write(`warning: ${formatIssue(warning)}\n`);
   const app = new App({ outdir });
-  buildStacks(app, estate);
-  app.synth();
+  withoutStackTraces(() => {
+    buildStacks(app, estate);
+    app.synth();
+  });
   if (!cdktfCliOwnsOutput(process.env)) removeStaleStacks(outdir, manifestStacks(outdir));
   rmSync(reportDir, { recursive: true, force: true });
   mkdirSync(reportDir, { recursive: true });

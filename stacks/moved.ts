@@ -1,13 +1,26 @@
 /**
  * Terraform addresses are construct paths (ADR 0001), so moving a construct renames its resources. When a
- * refactor must, the new resource declares where its state was: Terraform plans a move (`moved` block,
- * cdktf's moveFromId), not a destroy and a create. Keep a move until every environment has applied it;
- * test/stacks/moved.test.ts proves with Terraform that a move plans as a move.
+ * refactor must, the stack declares where the state was: Terraform plans a move (a `moved` block), not a
+ * destroy and a create. Keep a move until every environment has applied it; test/stacks/moved.test.ts
+ * proves with Terraform that a move plans as a move.
+ *
+ * The blocks are written as a stack override rather than with cdktf's moveFromId: for every stack with a
+ * move, cdktf 0.21 runs `terraform version` during synth (0.1 s per stack, and a failed synth on a machine
+ * without Terraform). Moved blocks need Terraform 1.5; this project's toolchain is 1.9 or later.
  */
-import type { TerraformResource } from "cdktf";
+import { TerraformStack, type TerraformResource } from "cdktf";
 
-/** `previousPath`: the construct IDs below the stack, joined by "_", as the address was built from them. */
+const moves = new WeakMap<TerraformStack, { from: string; to: string }[]>();
+
+/** `previousPath`: the construct IDs below the stack, joined by "_", as the old address was built from them. */
 export function movedFrom(resource: TerraformResource, previousPath: string): void {
-  const name = previousPath.replace(/[^A-Za-z0-9_]/g, "_");
-  resource.moveFromId(`${resource.terraformResourceType}.${name}`);
+  const stack = TerraformStack.of(resource);
+  const type = resource.terraformResourceType;
+  const list = moves.get(stack) ?? [];
+  list.push({
+    from: `${type}.${previousPath.replace(/[^A-Za-z0-9_]/g, "_")}`,
+    to: `${type}.${resource.friendlyUniqueId}`,
+  });
+  moves.set(stack, list);
+  stack.addOverride("moved", list);
 }

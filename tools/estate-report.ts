@@ -23,14 +23,18 @@ function quotaCell(usage: QuotaUsage | undefined): string {
 }
 
 export function renderEstateReport(estate: Estate, env: EnvironmentEstate, today: string): string {
+  // Indexed once: a large estate has hundreds of deployments and quota entries.
+  const first = new Map<string, { readonly at: number; readonly usage: QuotaUsage }>();
+  estate.quotas.forEach((q, at) => {
+    if (q.subscriptionId.toLowerCase() !== env.subscriptionId.toLowerCase()) return;
+    const key = `${q.region}|${q.model}|${q.type}`;
+    if (!first.has(key)) first.set(key, { at, usage: q });
+  });
+  /** The first entry for the model, or for every model (provisioned shapes), in the quotas' order. */
   const usage = (region: string, model: string, type: string) =>
-    estate.quotas.find(
-      (q) =>
-        q.subscriptionId.toLowerCase() === env.subscriptionId.toLowerCase() &&
-        q.region === region &&
-        (q.model === model || q.model === ALL_MODELS) &&
-        q.type === type,
-    );
+    [first.get(`${region}|${model}|${type}`), first.get(`${region}|${ALL_MODELS}|${type}`)]
+      .filter((x) => x !== undefined)
+      .sort((a, b) => a.at - b.at)[0]?.usage;
   const lines = [
     `# Estate report: ${env.name}`,
     "",

@@ -38,6 +38,36 @@ describe("the bundled estate", () => {
     ]);
   });
 
+  it("moves the grants that became their resources' own, instead of replacing them", () => {
+    const moved = Object.fromEntries(
+      [...synthesized].map(([stack, j]) => [stack, (j.moved ?? []) as { from: string; to: string }[]]),
+    );
+    expect(moved["prod-swedencentral"]).toEqual([
+      {
+        from: "azurerm_role_assignment.access_chat_app_inference",
+        to: "azurerm_role_assignment.openai_access_chat_app_inference",
+      },
+      {
+        from: "azurerm_role_assignment.fine_tuning_access_account_reader",
+        to: "azurerm_role_assignment.fine_tuning_storage_access_account_reader",
+      },
+      {
+        from: "azurerm_role_assignment.fine_tuning_access_writer_4b8395a6",
+        to: "azurerm_role_assignment.fine_tuning_storage_access_writer_4b8395a6",
+      },
+    ]);
+    // Every move lands on a resource of the stack, from an address the stack no longer has.
+    for (const [stack, moves] of Object.entries(moved)) {
+      const j = synthesized.get(stack)!;
+      const has = (address: string) => {
+        const [type, name] = address.split(".") as [string, string];
+        return j.resource?.[type]?.[name] !== undefined;
+      };
+      for (const m of moves)
+        expect([stack, m.to, has(m.to), has(m.from)]).toEqual([stack, m.to, true, false]);
+    }
+  });
+
   it("keeps its Terraform addresses (renaming one destroys and recreates the resource)", () => {
     const addresses = Object.fromEntries(
       [...synthesized].map(([stack, j]) => [

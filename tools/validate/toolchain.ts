@@ -97,6 +97,19 @@ export function ensureProviders(
 
 /** The machine's `terraform` when it is 1.9 or later, else `tofu` on the PATH, else OpenTofu built into the cache. */
 export function ensureTerraform(cache: string, log: (line: string) => void): TerraformCli {
+  const found = findTerraform(cache);
+  if (found) return found;
+  const binary = builtTofuPath(cache);
+  if (!goAvailable()) throw new Error("no terraform 1.9+ or tofu on the PATH, and no Go to build OpenTofu with");
+  log(`no terraform 1.9+ or tofu on the PATH: building OpenTofu ${TOFU_BUILD.release} once into ${binary}`);
+  goBuild(TOFU_BUILD, binary, log);
+  const built = probe(binary);
+  if (!built) throw new Error(`${binary} does not run`);
+  return built;
+}
+
+/** A Terraform 1.9+ or OpenTofu CLI this machine already has (never builds one). */
+export function findTerraform(cache: string): TerraformCli | undefined {
   // cdktf's own variable for the CLI it runs: when it is set, that CLI or nothing.
   const explicit = process.env.TERRAFORM_BINARY_NAME;
   if (explicit) {
@@ -104,19 +117,11 @@ export function ensureTerraform(cache: string, log: (line: string) => void): Ter
     if (!found) throw new Error(`TERRAFORM_BINARY_NAME=${explicit} is not Terraform 1.9+ or OpenTofu`);
     return found;
   }
-  const found = probe("terraform") ?? probe("tofu");
-  if (found) return found;
-  const binary = join(cache, "opentofu", TOFU_BUILD.release, platform(), "tofu");
-  if (!existsSync(binary)) {
-    if (!goAvailable())
-      throw new Error("no terraform 1.9+ or tofu on the PATH, and no Go to build OpenTofu with");
-    log(`no terraform 1.9+ or tofu on the PATH: building OpenTofu ${TOFU_BUILD.release} once into ${binary}`);
-    goBuild(TOFU_BUILD, binary, log);
-  }
-  const built = probe(binary);
-  if (!built) throw new Error(`${binary} does not run`);
-  return built;
+  const binary = builtTofuPath(cache);
+  return probe("terraform") ?? probe("tofu") ?? (existsSync(binary) ? probe(binary) : undefined);
 }
+
+const builtTofuPath = (cache: string) => join(cache, "opentofu", TOFU_BUILD.release, platform(), "tofu");
 
 /** A CLI configuration that installs providers from the mirror only: no registry, no user settings. */
 export function writeCliConfig(path: string, mirror: string): void {
