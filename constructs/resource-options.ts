@@ -16,7 +16,7 @@ import { PrivateEndpoint } from "./private-endpoint";
 import { PropError } from "./validation";
 
 /** Delete protection: prevent_destroy on the resource and a CanNotDelete lock beside it. */
-export interface ProtectionProps {
+export interface ProtectionOptions {
   /**
    * Delete lock (CanNotDelete) and prevent_destroy. Leave on for anything holding data or serving traffic.
    * @default true
@@ -37,7 +37,7 @@ export interface DiagnosticsSettings {
   readonly metricCategories?: readonly string[];
 }
 
-export interface DiagnosticsProps {
+export interface DiagnosticsOptions {
   /**
    * Send the resource's logs and metrics to a Log Analytics workspace.
    * @default none
@@ -69,7 +69,7 @@ export interface PrivateEndpointSettings {
   readonly staticIp?: string;
 }
 
-export interface PrivateEndpointsProps {
+export interface PrivateEndpointsOptions {
   /**
    * Private endpoints into the resource.
    * @default none
@@ -96,7 +96,7 @@ export interface ResourceGrant {
   readonly condition?: string;
 }
 
-export interface RoleAssignmentsProps {
+export interface RoleAssignmentsOptions {
   /**
    * Role assignments on the resource. Needs `subscriptionId` on the construct, for the role definition
    * IDs and the assignment names.

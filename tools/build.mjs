@@ -19,7 +19,7 @@ function collect(dir, out) {
   return out;
 }
 
-const entryPoints = [join(root, "main.ts")];
+const entryPoints = [join(root, "main.ts"), join(root, "index.ts")];
 for (const dir of sourceDirs) collect(join(root, dir), entryPoints);
 
 rmSync(join(root, "dist"), { recursive: true, force: true });

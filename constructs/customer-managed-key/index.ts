@@ -27,9 +27,9 @@ import {
   addDiagnostics,
   addPrivateEndpoints,
   applyProtection,
-  type DiagnosticsProps,
-  type PrivateEndpointsProps,
-  type ProtectionProps,
+  type DiagnosticsOptions,
+  type PrivateEndpointsOptions,
+  type ProtectionOptions,
 } from "../resource-options";
 import { PropError, requireOneOf, requireRule, requireName } from "../validation";
 
@@ -41,7 +41,8 @@ export interface KeyAdministrator {
   readonly displayName: string;
 }
 
-export interface CustomerManagedKeyProps extends ProtectionProps, DiagnosticsProps, PrivateEndpointsProps {
+export interface CustomerManagedKeyProps
+  extends ProtectionOptions, DiagnosticsOptions, PrivateEndpointsOptions {
   readonly account: OpenAiAccount;
   readonly keyVaultName: string;
   /** Must be the account's region. */

@@ -33,11 +33,11 @@ import {
   addPrivateEndpoints,
   applyProtection,
   ResourceGrants,
-  type DiagnosticsProps,
+  type DiagnosticsOptions,
   type PrivateEndpointSettings,
-  type ProtectionProps,
+  type ProtectionOptions,
   type ResourceGrant,
-  type RoleAssignmentsProps,
+  type RoleAssignmentsOptions,
 } from "../resource-options";
 import { secureStorageSettings } from "../secure-storage";
 import { isKnown, PropError, requireName, requireOneOf, requireRule } from "../validation";
@@ -50,7 +50,8 @@ export interface EncryptionKey {
   grantKeyUse(id: string, principalId: string): ITerraformDependable;
 }
 
-export interface FineTuningStorageProps extends ProtectionProps, DiagnosticsProps, RoleAssignmentsProps {
+export interface FineTuningStorageProps
+  extends ProtectionOptions, DiagnosticsOptions, RoleAssignmentsOptions {
   readonly name: string;
   readonly location: string;
   readonly resourceGroupName: string;

@@ -22,11 +22,11 @@ import {
   addPrivateEndpoints,
   applyProtection,
   ResourceGrants,
-  type DiagnosticsProps,
-  type PrivateEndpointsProps,
-  type ProtectionProps,
+  type DiagnosticsOptions,
+  type PrivateEndpointsOptions,
+  type ProtectionOptions,
   type ResourceGrant,
-  type RoleAssignmentsProps,
+  type RoleAssignmentsOptions,
 } from "../resource-options";
 import { isKnown, PropError, requireOneOf, requireRule, requireName } from "../validation";
 
@@ -34,7 +34,7 @@ export type AccountKind = "OpenAI" | "AIServices";
 export type NetworkBypass = "AzureServices" | "None";
 
 export interface OpenAiAccountProps
-  extends ProtectionProps, DiagnosticsProps, PrivateEndpointsProps, RoleAssignmentsProps {
+  extends ProtectionOptions, DiagnosticsOptions, PrivateEndpointsOptions, RoleAssignmentsOptions {
   /** Account name; also the custom subdomain unless `customSubdomainName` says otherwise. */
   readonly name: string;
   readonly location: string;

@@ -100,7 +100,8 @@ export function ensureTerraform(cache: string, log: (line: string) => void): Ter
   const found = findTerraform(cache);
   if (found) return found;
   const binary = builtTofuPath(cache);
-  if (!goAvailable()) throw new Error("no terraform 1.9+ or tofu on the PATH, and no Go to build OpenTofu with");
+  if (!goAvailable())
+    throw new Error("no terraform 1.9+ or tofu on the PATH, and no Go to build OpenTofu with");
   log(`no terraform 1.9+ or tofu on the PATH: building OpenTofu ${TOFU_BUILD.release} once into ${binary}`);
   goBuild(TOFU_BUILD, binary, log);
   const built = probe(binary);
