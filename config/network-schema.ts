@@ -101,6 +101,3 @@ export const networkSchema = z
       .describe("FQDNs the accounts may call out to, besides those the estate derives."),
   })
   .describe("Private networking for the environment.");
-
-export type NetworkConfig = z.infer<typeof networkSchema>;
-export type RegionNetworkConfig = z.infer<typeof regionNetworkSchema>;

@@ -229,4 +229,3 @@ export const environmentSchema = z
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 export type RegionConfig = z.infer<typeof regionSchema>;
 export type DeploymentConfig = z.infer<typeof deploymentSchema>;
-export type AccessGrantConfig = EnvironmentConfig["access"][number];

@@ -69,131 +69,60 @@ function fineTunableBase(base: string): ModelVersionFacts | undefined {
   return MODELS.find((m) => m.fineTuning && (`${m.name}-${m.version}` === base || m.name === base));
 }
 
+/** One deployment being checked: where it is in the config, and where its findings go. */
+interface DeploymentCheck {
+  readonly env: LoadedEnvironment;
+  readonly region: RegionConfig;
+  readonly deployment: DeploymentConfig;
+  readonly today: string;
+  /** Path of the deployment in the environment file. */
+  readonly path: readonly (string | number)[];
+  readonly error: (sub: (string | number)[], message: string, value?: unknown) => void;
+  readonly warn: (message: string) => void;
+}
+
+export interface DeploymentAt {
+  readonly env: LoadedEnvironment;
+  readonly region: RegionConfig;
+  readonly regionIndex: number;
+  readonly deployment: DeploymentConfig;
+  readonly index: number;
+}
+
+/** Checks one deployment against the catalog; problems go to `issues`, advice to `warnings`. */
 export function checkDeployment(
-  env: LoadedEnvironment,
-  region: RegionConfig,
-  regionIndex: number,
-  deployment: DeploymentConfig,
-  index: number,
+  at: DeploymentAt,
   today: string,
   issues: ConfigIssue[],
   warnings: ConfigIssue[],
 ): CheckedDeployment {
-  const path = ["regions", regionIndex, "deployments", index];
-  const error = (sub: (string | number)[], message: string, value?: unknown) =>
-    issues.push(env.issueAt([...path, ...sub], message, value));
-  const { model, type, capacity } = deployment;
-  const location = region.location;
-
-  const lifecycle = (retires: string | undefined, what: string, facts?: Lifecycle) => {
-    if (!retires) return;
-    const days = daysBetween(today, retires);
-    const live = facts?.replacement
-      ? liveReplacement(facts.replacement, today, facts.replacementByMicrosoft === true)
-      : undefined;
-    const instead = !live
-      ? ""
-      : live.byMicrosoft
-        ? `; Microsoft's replacement: ${live.name}`
-        : `; suggested replacement (Microsoft names none): ${live.name}`;
-    const warn = (message: string) => warnings.push(env.issueAt([...path, "model"], message, model.name));
-    if (days <= 0)
-      error(["model"], `${what} retired on ${retires}: Azure no longer serves it${instead}`, model.name);
-    else if (days <= RETIREMENT_WARNING_DAYS)
-      warn(`${what} retires on ${retires}, in ${days} days${instead}`);
-    else if (facts?.status === "Legacy")
-      warn(
-        `${what} is Legacy: a newer model exists, so plan the move before it retires on ${retires}${instead}`,
-      );
-    else if (facts?.status === "Deprecated")
-      warn(
-        `${what} is deprecated: only subscriptions that already deploy it can create deployments, until it retires on ${retires}${instead}`,
-      );
+  const { env, region, deployment } = at;
+  const path = ["regions", at.regionIndex, "deployments", at.index];
+  const check: DeploymentCheck = {
+    env,
+    region,
+    deployment,
+    today,
+    path,
+    error: (sub, message, value) => issues.push(env.issueAt([...path, ...sub], message, value)),
+    warn: (message) => warnings.push(env.issueAt([...path, "model"], message, deployment.model.name)),
   };
+  const { model } = deployment;
 
   const fineTuned = FINE_TUNED.exec(model.name);
-  if (fineTuned) {
-    const [, base, jobId] = fineTuned as unknown as [string, string, string];
-    const facts = fineTunableBase(base);
-    if (!facts?.fineTuning) {
-      const bases = MODELS.filter((m) => m.fineTuning).map((m) => `${m.name}-${m.version}`);
-      error(
-        ["model", "name"],
-        `names no fine-tunable base model; fine-tuned names start with one of: ${list(bases)}`,
-        base,
-      );
-      return { facts: { capability: "chat", lifecycle: { status: "GA" }, fineTunedFrom: base } };
-    }
-    const ft = facts.fineTuning;
-    if (model.version !== "1")
-      error(["model", "version"], 'must be "1": Azure versions fine-tuned models as 1', model.version);
-    if (!region.fineTuning?.baseModels.includes(facts.name)) {
-      error(
-        ["model", "name"],
-        `a fine-tuned model is deployed on the account that trained it: add fineTuning with baseModels: [${facts.name}] to this region`,
-        model.name,
-      );
-    }
-    const where = ft.deployments[type];
-    if (!where?.includes(location)) {
-      const offered = Object.entries(ft.deployments)
-        .filter(([, regions]) => regions.includes(location))
-        .map(([t]) => t);
-      error(
-        ["type"],
-        `fine-tuned ${facts.name} cannot be deployed as ${type} in ${location}; here it can be: ${offered.join(", ") || "nothing"}`,
-        type,
-      );
-    }
-    lifecycle(ft.retires, `fine-tuned ${facts.name}`);
-    if (where?.includes(location)) checkCapacity(facts, type, capacity, location, error);
-    return {
-      facts: {
-        capability: facts.capability,
-        lifecycle: { status: "GA", retires: ft.retires },
-        unit: isProvisioned(type) ? "PTU" : facts.unit,
-        fineTunedFrom: `${facts.name}-${facts.version}`,
-        jobId,
-      },
-    };
-  }
+  if (fineTuned) return checkFineTuned(check, fineTuned[1]!, fineTuned[2]!);
 
   const versions = modelVersions(model.name);
-  const known = versions.some((v) => v.version === model.version);
   if (deployment.uncatalogued) {
-    if (known) {
-      error(
-        ["uncatalogued"],
-        `${model.name} ${model.version} is in the catalog: remove uncatalogued, so every check applies`,
-        deployment.uncatalogued.reason,
-      );
-    } else {
-      warnings.push(
-        env.issueAt(
-          [...path, "model"],
-          `${model.name} ${model.version} is not in the catalog and is deployed as stated (${deployment.uncatalogued.reason}): ` +
-            "regional availability, PTU sizes and lifecycle are not checked",
-          model.name,
-        ),
-      );
-      return {
-        facts: {
-          capability: versions[0]?.capability ?? "unknown",
-          lifecycle: { status: "GA" },
-          unit: isProvisioned(type) ? "PTU" : (versions[0]?.unit ?? "1K TPM"),
-          uncatalogued: deployment.uncatalogued.reason,
-        },
-        quotaModel: model.name,
-        uncatalogued: true,
-      };
-    }
+    const stated = checkUncatalogued(check, versions);
+    if (stated) return stated;
   }
   if (versions.length === 0) {
     const names = [...new Set(MODELS.map((m) => m.name))];
     // gpt-6 is a new model, not a typo of gpt-5: only names with the same digits are suggested.
     const digits = (text: string) => text.replace(/\D/g, "");
     const meant = closest(model.name, names, (n) => digits(n) === digits(model.name));
-    error(
+    check.error(
       ["model", "name"],
       meant
         ? `is not in the model catalog (catalog/models.ts): did you mean ${meant}?`
@@ -205,7 +134,7 @@ export function checkDeployment(
   }
   const facts = modelFacts(model.name, model.version);
   if (!facts) {
-    error(
+    check.error(
       ["model", "version"],
       `is not a version of ${model.name} in the catalog; known: ${versions.map((v) => v.version).join(", ")}. ` +
         "A version newer than the catalog is deployed with uncatalogued: { reason }",
@@ -214,54 +143,173 @@ export function checkDeployment(
     return { facts: { capability: versions[0]!.capability, lifecycle: versions[0]!.lifecycle } };
   }
 
-  lifecycle(facts.lifecycle.retires, `${model.name} ${model.version}`, facts.lifecycle);
-
-  const regions = facts.offers[type];
-  if (!regions) {
-    const types = Object.keys(facts.offers);
-    error(
-      ["type"],
-      `${model.name} ${model.version} is not offered as ${type}; it is offered as: ${types.join(", ")}`,
-      type,
-    );
-  } else if (!regions.includes(location)) {
-    const zone = regionFacts(location).dataZone;
-    if (isDataZone(type) && !zone) {
-      error(
-        ["type"],
-        `${location} is in no Microsoft data zone (US or EU), so it has no ${type} deployments`,
-        type,
-      );
-    } else {
-      // First what this region offers instead (the smallest change), then where this type is.
-      const here = Object.entries(facts.offers)
-        .filter(([, where]) => where.includes(location))
-        .map(([t]) => t);
-      const instead = here.length > 0 ? `; ${location} offers it as ${here.join(", ")}` : "";
-      const nearby = zone ? regions.filter((r) => regionFacts(r).dataZone === zone) : [];
-      // Never suggest another data zone for a data-zone type: that would move where data is processed.
-      const elsewhere =
-        nearby.length > 0
-          ? `; as ${type} in the ${zone} data zone: ${list(nearby)}`
-          : isDataZone(type)
-            ? `; as ${type} it is not offered in the ${zone} data zone at all`
-            : `; as ${type} in: ${list(regions)}`;
-      error(
-        ["type"],
-        `${model.name} ${model.version} is not offered as ${type} in ${location}${instead}${elsewhere}`,
-        type,
-      );
-    }
-  }
-  if (regions?.includes(location)) checkCapacity(facts, type, capacity, location, error);
+  checkLifecycle(check, facts.lifecycle.retires, `${model.name} ${model.version}`, facts.lifecycle);
+  if (checkOffered(check, facts))
+    checkCapacity(facts, deployment.type, deployment.capacity, region.location, check.error);
   return {
     facts: {
       capability: facts.capability,
       lifecycle: facts.lifecycle,
-      unit: isProvisioned(type) ? "PTU" : facts.unit,
+      unit: isProvisioned(deployment.type) ? "PTU" : facts.unit,
     },
     quotaModel: model.name,
   };
+}
+
+/** Retired: an error. Within 90 days, Legacy or Deprecated: a warning, with the replacement. */
+function checkLifecycle(
+  check: DeploymentCheck,
+  retires: string | undefined,
+  what: string,
+  facts?: Lifecycle,
+) {
+  if (!retires) return;
+  const days = daysBetween(check.today, retires);
+  const live = facts?.replacement
+    ? liveReplacement(facts.replacement, check.today, facts.replacementByMicrosoft === true)
+    : undefined;
+  const instead = !live
+    ? ""
+    : live.byMicrosoft
+      ? `; Microsoft's replacement: ${live.name}`
+      : `; suggested replacement (Microsoft names none): ${live.name}`;
+  if (days <= 0)
+    check.error(
+      ["model"],
+      `${what} retired on ${retires}: Azure no longer serves it${instead}`,
+      check.deployment.model.name,
+    );
+  else if (days <= RETIREMENT_WARNING_DAYS)
+    check.warn(`${what} retires on ${retires}, in ${days} days${instead}`);
+  else if (facts?.status === "Legacy")
+    check.warn(
+      `${what} is Legacy: a newer model exists, so plan the move before it retires on ${retires}${instead}`,
+    );
+  else if (facts?.status === "Deprecated")
+    check.warn(
+      `${what} is deprecated: only subscriptions that already deploy it can create deployments, until it retires on ${retires}${instead}`,
+    );
+}
+
+/** A fine-tuned model (<base>-<version>.ft-<job>): deployed where it was trained, by the base's rules. */
+function checkFineTuned(check: DeploymentCheck, base: string, jobId: string): CheckedDeployment {
+  const { model, type, capacity } = check.deployment;
+  const location = check.region.location;
+  const facts = fineTunableBase(base);
+  if (!facts?.fineTuning) {
+    const bases = MODELS.filter((m) => m.fineTuning).map((m) => `${m.name}-${m.version}`);
+    check.error(
+      ["model", "name"],
+      `names no fine-tunable base model; fine-tuned names start with one of: ${list(bases)}`,
+      base,
+    );
+    return { facts: { capability: "chat", lifecycle: { status: "GA" }, fineTunedFrom: base } };
+  }
+  const ft = facts.fineTuning;
+  if (model.version !== "1")
+    check.error(["model", "version"], 'must be "1": Azure versions fine-tuned models as 1', model.version);
+  if (!check.region.fineTuning?.baseModels.includes(facts.name)) {
+    check.error(
+      ["model", "name"],
+      `a fine-tuned model is deployed on the account that trained it: add fineTuning with baseModels: [${facts.name}] to this region`,
+      model.name,
+    );
+  }
+  const where = ft.deployments[type];
+  if (!where?.includes(location)) {
+    const offered = Object.entries(ft.deployments)
+      .filter(([, regions]) => regions.includes(location))
+      .map(([t]) => t);
+    check.error(
+      ["type"],
+      `fine-tuned ${facts.name} cannot be deployed as ${type} in ${location}; here it can be: ${offered.join(", ") || "nothing"}`,
+      type,
+    );
+  }
+  checkLifecycle(check, ft.retires, `fine-tuned ${facts.name}`);
+  if (where?.includes(location)) checkCapacity(facts, type, capacity, location, check.error);
+  return {
+    facts: {
+      capability: facts.capability,
+      lifecycle: { status: "GA", retires: ft.retires },
+      unit: isProvisioned(type) ? "PTU" : facts.unit,
+      fineTunedFrom: `${facts.name}-${facts.version}`,
+      jobId,
+    },
+  };
+}
+
+/**
+ * `uncatalogued: { reason }`: a model the catalog does not list yet is deployed as stated, with a warning.
+ * Refused on a catalogued model, so it cannot switch checks off. Undefined when the catalog knows it.
+ */
+function checkUncatalogued(
+  check: DeploymentCheck,
+  versions: readonly ModelVersionFacts[],
+): CheckedDeployment | undefined {
+  const { model, type, uncatalogued } = check.deployment;
+  if (versions.some((v) => v.version === model.version)) {
+    check.error(
+      ["uncatalogued"],
+      `${model.name} ${model.version} is in the catalog: remove uncatalogued, so every check applies`,
+      uncatalogued!.reason,
+    );
+    return undefined;
+  }
+  check.warn(
+    `${model.name} ${model.version} is not in the catalog and is deployed as stated (${uncatalogued!.reason}): ` +
+      "regional availability, PTU sizes and lifecycle are not checked",
+  );
+  return {
+    facts: {
+      capability: versions[0]?.capability ?? "unknown",
+      lifecycle: { status: "GA" },
+      unit: isProvisioned(type) ? "PTU" : (versions[0]?.unit ?? "1K TPM"),
+      uncatalogued: uncatalogued!.reason,
+    },
+    quotaModel: model.name,
+    uncatalogued: true,
+  };
+}
+
+/**
+ * Whether the type offers the model in the region. When not, the message lists first what the region
+ * offers instead (the smallest change), then where the type is: in the same data zone for data-zone types.
+ */
+function checkOffered(check: DeploymentCheck, facts: ModelVersionFacts): boolean {
+  const { model, type } = check.deployment;
+  const location = check.region.location;
+  const regions = facts.offers[type];
+  if (regions?.includes(location)) return true;
+  const what = `${model.name} ${model.version}`;
+  if (!regions) {
+    const types = Object.keys(facts.offers);
+    check.error(["type"], `${what} is not offered as ${type}; it is offered as: ${types.join(", ")}`, type);
+    return false;
+  }
+  const zone = regionFacts(location).dataZone;
+  if (isDataZone(type) && !zone) {
+    check.error(
+      ["type"],
+      `${location} is in no Microsoft data zone (US or EU), so it has no ${type} deployments`,
+      type,
+    );
+    return false;
+  }
+  const here = Object.entries(facts.offers)
+    .filter(([, where]) => where.includes(location))
+    .map(([t]) => t);
+  const instead = here.length > 0 ? `; ${location} offers it as ${here.join(", ")}` : "";
+  const nearby = zone ? regions.filter((r) => regionFacts(r).dataZone === zone) : [];
+  // Never suggest another data zone for a data-zone type: that would move where data is processed.
+  const elsewhere =
+    nearby.length > 0
+      ? `; as ${type} in the ${zone} data zone: ${list(nearby)}`
+      : isDataZone(type)
+        ? `; as ${type} it is not offered in the ${zone} data zone at all`
+        : `; as ${type} in: ${list(regions)}`;
+  check.error(["type"], `${what} is not offered as ${type} in ${location}${instead}${elsewhere}`, type);
+  return false;
 }
 
 function checkCapacity(

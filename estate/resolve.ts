@@ -129,7 +129,12 @@ function resolveRegion(inputs: RegionInputs, ctx: ResolveContext): RegionEstate 
   checkFineTuning(env, region, index, ctx.today, issues, ctx.warnings);
   checkAccountLimits(env, region, index, issues);
   const deployments = region.deployments.map((d, i) => {
-    const checked = checkDeployment(env, region, index, d, i, ctx.today, issues, ctx.warnings);
+    const checked = checkDeployment(
+      { env, region, regionIndex: index, deployment: d, index: i },
+      ctx.today,
+      issues,
+      ctx.warnings,
+    );
     if (checked.quotaModel) {
       ctx.quotaUses.push({
         env,

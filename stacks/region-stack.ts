@@ -17,7 +17,7 @@ import { Network } from "../constructs/network";
 import { OpenAiAccount } from "../constructs/openai-account";
 import type { PrivateEndpoint } from "../constructs/private-endpoint";
 import { KEY_VAULT_ZONE, type PrivateDnsZoneName } from "../catalog/private-dns";
-import type { EnvironmentEstate, RegionEstate } from "../estate/types";
+import type { CustomerManagedKeyEstate, EnvironmentEstate, RegionEstate } from "../estate/types";
 import { movedFrom } from "./moved";
 import { PlatformStack } from "./platform-stack";
 
@@ -28,6 +28,14 @@ export interface RegionStackProps {
   readonly logAnalyticsWorkspaceId: string;
   /** Zone IDs by name that the shared stack owns (managed DNS mode). */
   readonly managedDnsZoneIds: Readonly<Record<string, string>>;
+}
+
+/** Where a region's resources go: its resource group, endpoint subnet, DNS zones and workspace. */
+interface Placement {
+  readonly resourceGroupName: string;
+  readonly subnetId: string;
+  readonly zoneIds: (names: readonly PrivateDnsZoneName[]) => string[];
+  readonly diagnostics: { readonly logAnalyticsWorkspaceId: string };
 }
 
 export class RegionStack extends PlatformStack {
@@ -43,21 +51,58 @@ export class RegionStack extends PlatformStack {
       location: region.location,
       tags: { ...env.tags },
     });
-
     const { subnetId, network } = this.privateEndpointSubnet(props, rg.name);
-    const zoneIds = (names: readonly PrivateDnsZoneName[]) =>
-      names.map((zone) =>
-        env.dns.mode === "existing" ? env.dns.zoneIds[zone]! : props.managedDnsZoneIds[zone]!,
-      );
-    const diagnostics = { logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId };
+    const at: Placement = {
+      resourceGroupName: rg.name,
+      subnetId,
+      zoneIds: (names) =>
+        names.map((zone) =>
+          env.dns.mode === "existing" ? env.dns.zoneIds[zone]! : props.managedDnsZoneIds[zone]!,
+        ),
+      diagnostics: { logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId },
+    };
 
-    const { account: acct } = region;
-    this.account = new OpenAiAccount(this, "openai", {
+    this.account = this.openAiAccount(props, at);
+    this.privateEndpoint = this.account.privateEndpoints[0]!;
+    if (region.customerManagedKey)
+      this.customerManagedKey = this.customerManagedKeyOf(props, at, region.customerManagedKey, network);
+    const policies = this.contentSafety(env);
+    for (const d of region.account.deployments)
+      new ModelDeployment(this, `deployment_${d.name}`, {
+        account: this.account,
+        name: d.name,
+        modelFormat: d.model.format,
+        modelName: d.model.name,
+        modelVersion: d.model.version,
+        sku: d.type,
+        capacity: d.capacity,
+        versionUpgradeOption: d.versionUpgradeOption,
+        // A reference to the account's own policy, so the relation is in the Terraform graph.
+        raiPolicyName: policies.get(d.raiPolicyName)?.policy.name ?? d.raiPolicyName,
+      });
+    if (region.fineTuning) this.fineTuningStorage(props, at);
+
+    // Grants on the resource group: the account's own are the account's.
+    const groupGrants = region.access.filter((g) => g.scope === "resourceGroup");
+    if (groupGrants.length > 0) {
+      new Access(this, "access", {
+        subscriptionId: env.subscriptionId,
+        grants: groupGrants.map((g) => ({ ...g, scope: rg.id })),
+      });
+    }
+    this.outputs();
+  }
+
+  /** The account with its diagnostics, private endpoint and grants; its operations in the estate's order. */
+  private openAiAccount(props: RegionStackProps, at: Placement): OpenAiAccount {
+    const { env, region } = props;
+    const acct = region.account;
+    const account = new OpenAiAccount(this, "openai", {
       name: acct.name,
       customSubdomainName: acct.customSubdomainName,
       kind: acct.kind,
       location: region.location,
-      resourceGroupName: rg.name,
+      resourceGroupName: at.resourceGroupName,
       publicNetworkAccessEnabled: acct.publicAccess !== undefined,
       allowedIpRanges: acct.publicAccess?.allowedIpRanges,
       networkBypass: acct.networkBypass,
@@ -66,14 +111,14 @@ export class RegionStack extends PlatformStack {
       tags: acct.tags,
       subscriptionId: env.subscriptionId,
       resourceId: acct.resourceId,
-      diagnostics,
+      diagnostics: at.diagnostics,
       // It waits until the account has settled: its key attached and its last operation done.
       privateEndpoints: [
         {
           name: region.privateEndpoint.name,
           networkInterfaceName: region.privateEndpoint.networkInterfaceName,
-          subnetId,
-          dnsZoneIds: zoneIds(region.privateEndpoint.zoneNames),
+          subnetId: at.subnetId,
+          dnsZoneIds: at.zoneIds(region.privateEndpoint.zoneNames),
           staticIp: region.privateEndpoint.staticIp,
         },
       ],
@@ -82,47 +127,55 @@ export class RegionStack extends PlatformStack {
         .map(({ scope: _, scopeId: __, ...g }) => g),
     });
     // Account grants were the stack's until issue 12: Terraform moves their state, nothing is replaced.
-    for (const [key, assignment] of Object.entries(this.account.assignments))
+    for (const [key, assignment] of Object.entries(account.assignments))
       movedFrom(assignment, `access_${key}`);
-    this.account.orderOperations(acct.operations);
+    account.orderOperations(acct.operations);
+    return account;
+  }
 
-    // Before the deployments: attaching the key is an account operation, chained like them.
-    const cmk = region.customerManagedKey;
-    if (cmk) {
-      this.customerManagedKey = new CustomerManagedKey(this, "cmk", {
-        account: this.account,
-        keyVaultName: cmk.keyVaultName,
-        location: region.location,
-        resourceGroupName: rg.name,
-        tenantId: env.tenantId ?? new DataAzurermClientConfig(this, "client_config").tenantId,
-        keyAdministrators: cmk.keyAdministrators,
-        keyReaders: cmk.keyReaders,
-        // Terraform reaches the vault by its private name once this VNet resolves the zone.
-        keyDependsOn: network?.dnsLinks[KEY_VAULT_ZONE] ? [network.dnsLinks[KEY_VAULT_ZONE]] : [],
-        keyType: cmk.keyType,
-        rotateAfterDays: cmk.rotateAfterDays,
-        expireAfterDays: cmk.expireAfterDays,
-        allowedIpRanges: cmk.allowedIpRanges,
-        privateEndpoints: [
-          {
-            name: cmk.privateEndpoint.name,
-            networkInterfaceName: cmk.privateEndpoint.networkInterfaceName,
-            subnetId,
-            dnsZoneIds: zoneIds(cmk.privateEndpoint.zoneNames),
-          },
-        ],
-        diagnostics,
-        protection: env.protected,
-        tags: env.tags,
-      });
-    }
+  /** The region's key vault and key, attached to the account before anything else changes it. */
+  private customerManagedKeyOf(
+    props: RegionStackProps,
+    at: Placement,
+    cmk: CustomerManagedKeyEstate,
+    network: Network | undefined,
+  ): CustomerManagedKey {
+    const { env, region } = props;
+    return new CustomerManagedKey(this, "cmk", {
+      account: this.account,
+      keyVaultName: cmk.keyVaultName,
+      location: region.location,
+      resourceGroupName: at.resourceGroupName,
+      tenantId: env.tenantId ?? new DataAzurermClientConfig(this, "client_config").tenantId,
+      keyAdministrators: cmk.keyAdministrators,
+      keyReaders: cmk.keyReaders,
+      // Terraform reaches the vault by its private name once this VNet resolves the zone.
+      keyDependsOn: network?.dnsLinks[KEY_VAULT_ZONE] ? [network.dnsLinks[KEY_VAULT_ZONE]] : [],
+      keyType: cmk.keyType,
+      rotateAfterDays: cmk.rotateAfterDays,
+      expireAfterDays: cmk.expireAfterDays,
+      allowedIpRanges: cmk.allowedIpRanges,
+      privateEndpoints: [
+        {
+          name: cmk.privateEndpoint.name,
+          networkInterfaceName: cmk.privateEndpoint.networkInterfaceName,
+          subnetId: at.subnetId,
+          dnsZoneIds: at.zoneIds(cmk.privateEndpoint.zoneNames),
+        },
+      ],
+      diagnostics: at.diagnostics,
+      protection: env.protected,
+      tags: env.tags,
+    });
+  }
 
-    // Blocklists, then the filters that use them, then the deployments that use the filters.
-    const used = new Set(env.contentFilters.flatMap((f) => f.blocklists));
+  /** The blocklists the filters use and the environment's content filters, by filter name. */
+  private contentSafety(env: EnvironmentEstate): Map<string, ContentFilter> {
     // Every custom filter owns its blocklist attachment through azapi, even when it has none.
     if (env.contentFilters.length > 0) {
       new AzapiProvider(this, "azapi", { subscriptionId: env.subscriptionId, tenantId: env.tenantId });
     }
+    const used = new Set(env.contentFilters.flatMap((f) => f.blocklists));
     const blocklists = new Map(
       env.blocklists
         .filter((b) => used.has(b.name))
@@ -136,7 +189,7 @@ export class RegionStack extends PlatformStack {
           }),
         ]),
     );
-    const policies = new Map(
+    return new Map(
       env.contentFilters.map((f) => [
         f.name,
         new ContentFilter(this, `content_filter_${f.name}`, {
@@ -150,37 +203,10 @@ export class RegionStack extends PlatformStack {
         }),
       ]),
     );
+  }
 
-    acct.deployments.forEach(
-      (d) =>
-        new ModelDeployment(this, `deployment_${d.name}`, {
-          account: this.account,
-          name: d.name,
-          modelFormat: d.model.format,
-          modelName: d.model.name,
-          modelVersion: d.model.version,
-          sku: d.type,
-          capacity: d.capacity,
-          versionUpgradeOption: d.versionUpgradeOption,
-          // A reference to the account's own policy, so the relation is in the Terraform graph.
-          raiPolicyName: policies.get(d.raiPolicyName)?.policy.name ?? d.raiPolicyName,
-        }),
-    );
-
-    this.privateEndpoint = this.account.privateEndpoints[0]!;
-
-    if (region.fineTuning) this.fineTuningStorage(props, rg.name, subnetId, zoneIds);
-
-    // Grants on the resource group: the account's own are the account's.
-    const groupGrants = region.access.filter((g) => g.scope === "resourceGroup");
-    if (groupGrants.length > 0) {
-      new Access(this, "access", {
-        subscriptionId: env.subscriptionId,
-        grants: groupGrants.map((g) => ({ ...g, scope: rg.id })),
-      });
-    }
-
-    // Endpoints and identities only: no output ever carries a key (local auth is off anyway).
+  /** Endpoints and identities only: no output ever carries a key (local auth is off anyway). */
+  private outputs(): void {
     new TerraformOutput(this, "openai_endpoint", {
       value: this.account.endpoint,
       description:
@@ -198,29 +224,24 @@ export class RegionStack extends PlatformStack {
   }
 
   /** Private storage for training data: the account's identity reads, data scientists write. */
-  private fineTuningStorage(
-    props: RegionStackProps,
-    resourceGroupName: string,
-    subnetId: string,
-    zoneIds: (names: readonly PrivateDnsZoneName[]) => string[],
-  ): void {
+  private fineTuningStorage(props: RegionStackProps, at: Placement): void {
     const { env, region } = props;
     const ft = region.fineTuning!;
     const storage = new FineTuningStorage(this, "fine_tuning_storage", {
       name: ft.storageAccountName,
       location: region.location,
-      resourceGroupName,
+      resourceGroupName: at.resourceGroupName,
       containers: ft.containers,
       privateEndpoints: [
         {
           name: ft.privateEndpoint.name,
           networkInterfaceName: ft.privateEndpoint.networkInterfaceName,
-          subnetId,
-          dnsZoneIds: zoneIds(ft.privateEndpoint.zoneNames),
+          subnetId: at.subnetId,
+          dnsZoneIds: at.zoneIds(ft.privateEndpoint.zoneNames),
         },
       ],
       encryptionKey: this.customerManagedKey,
-      diagnostics: { logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId },
+      diagnostics: at.diagnostics,
       subscriptionId: env.subscriptionId,
       resourceId: ft.storageAccountId,
       roleAssignments: [

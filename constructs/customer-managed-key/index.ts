@@ -31,6 +31,7 @@ import {
   type PrivateEndpointsOptions,
   type ProtectionOptions,
 } from "../resource-options";
+import { KEY_VAULT_SUBRESOURCE } from "../../catalog/private-dns";
 import { PropError, requireOneOf, requireRule, requireName } from "../validation";
 
 export type KeyType = "RSA" | "RSA-HSM";
@@ -209,7 +210,7 @@ export class CustomerManagedKey extends Construct {
     const endpoints = addPrivateEndpoints(
       this,
       { id: this.vault.id, location: props.location, resourceGroupName: props.resourceGroupName },
-      "vault",
+      KEY_VAULT_SUBRESOURCE,
       props.privateEndpoints,
       { tags: props.tags },
     );

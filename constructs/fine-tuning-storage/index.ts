@@ -25,6 +25,7 @@ import {
   StorageContainer,
   type RoleAssignment,
 } from "../azurerm";
+import { BLOB_SUBRESOURCE } from "../../catalog/private-dns";
 import { scopeIds } from "../../catalog/resource-ids";
 import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../../catalog/roles";
 import type { Principal } from "../access";
@@ -159,7 +160,7 @@ export class FineTuningStorage extends Construct {
         containerAccessType: "private",
       });
     }
-    addPrivateEndpoints(this, { ...props, id: this.resource.id }, "blob", props.privateEndpoints, {
+    addPrivateEndpoints(this, { ...props, id: this.resource.id }, BLOB_SUBRESOURCE, props.privateEndpoints, {
       tags: props.tags,
     });
 

@@ -12,6 +12,7 @@
  */
 import { dependable, Lazy, type ITerraformDependable, type TerraformResource } from "cdktf";
 import { Construct } from "constructs";
+import { ACCOUNT_SUBRESOURCE } from "../../catalog/private-dns";
 import { scopeIds } from "../../catalog/resource-ids";
 import { ROLE_INTENTS, builtInRole } from "../../catalog/roles";
 import type { Principal } from "../access";
@@ -183,7 +184,7 @@ export class OpenAiAccount extends Construct {
     this.privateEndpoints = addPrivateEndpoints(
       this,
       { ...props, id: this.id },
-      "account",
+      ACCOUNT_SUBRESOURCE,
       props.privateEndpoints,
       {
         // Resolved at synthesis, after every operation has been added.

@@ -8,17 +8,6 @@ import type { ResourceChange } from "./plan";
 export type Kind =
   "create" | "update" | "replace" | "delete" | "import" | "move" | "read" | "forget" | "no-op" | "unknown";
 
-export const KINDS: readonly Kind[] = [
-  "create",
-  "update",
-  "replace",
-  "delete",
-  "import",
-  "move",
-  "forget",
-  "read",
-];
-
 export interface Classified {
   readonly kind: Kind;
   /** For a replacement: the old object goes first (downtime) or last (create_before_destroy). */
