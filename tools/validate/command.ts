@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { checkovCopy } from "./checkov-input";
 import { ensureCheckov, loadSkips, scan, type Scan } from "./checkov";
 import { StackLocator } from "./locate";
 import { checkStack, type Diagnostic, type StackVerdict } from "./stack-check";
@@ -145,13 +146,19 @@ function runTerraform(
 
 /** Checkov over the output directories; results for the selected stacks, skips matched against all. */
 function runCheckov(all: readonly Stack[], stacks: readonly Stack[], outdirs: readonly string[]): Scan {
-  const checkov = scan(
-    ensureCheckov(".venv", log),
-    outdirs.map((o) => join(o, "stacks")),
-    new Map(all.map((s) => [s.name, s.locator])),
-    loadSkips(),
-    stacks.map((s) => s.name),
-  );
+  const copies = outdirs.map((o) => checkovCopy(join(o, "stacks")));
+  let checkov: Scan;
+  try {
+    checkov = scan(
+      ensureCheckov(".venv", log),
+      copies,
+      new Map(all.map((s) => [s.name, s.locator])),
+      loadSkips(),
+      stacks.map((s) => s.name),
+    );
+  } finally {
+    for (const copy of copies) rmSync(copy, { recursive: true, force: true });
+  }
   console.log(`\ncheckov ${checkov.version}`);
   for (const stack of stacks) {
     const s = checkov.stacks.get(stack.name)!;
