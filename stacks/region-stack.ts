@@ -56,9 +56,13 @@ export class RegionStack extends PlatformStack {
       resourceGroupName: rg.name,
       subnetId,
       zoneIds: (names) =>
-        names.map((zone) =>
-          env.dns.mode === "existing" ? env.dns.zoneIds[zone]! : props.managedDnsZoneIds[zone]!,
-        ),
+        names.map((zone) => {
+          const id = env.dns.mode === "existing" ? env.dns.zoneIds[zone] : props.managedDnsZoneIds[zone];
+          // The estate checks this; a stack must never write an endpoint registered in no zone.
+          if (!id)
+            throw new Error(`${region.stackName}: no private DNS zone ID for ${zone} (${env.dns.mode} mode)`);
+          return id;
+        }),
       diagnostics: { logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId },
     };
 

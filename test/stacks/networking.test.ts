@@ -2,6 +2,8 @@
  * Relations between the networking resources of the bundled estate: which endpoint points at which
  * account, which zones it registers in, which VNets each zone is linked to.
  */
+import { RegionStack } from "../../stacks/region-stack";
+import { testApp } from "../helpers";
 import { synthBundledEstate } from "./bundled";
 
 const { json, resources, estate } = synthBundledEstate();
@@ -180,5 +182,22 @@ describe("landing-zone mode (lz)", () => {
       bypass: "AzureServices",
       ip_rules: [],
     });
+  });
+});
+
+describe("a region stack without one of its DNS zones", () => {
+  it("refuses to write an endpoint registered in no zone, naming the stack and the zone", () => {
+    const dev = estate.environments.find((e) => e.name === "dev")!;
+    const zones = Object.fromEntries(dev.shared.privateDnsZones.map((z) => [z, `/zones/${z}`]));
+    delete zones["privatelink.openai.azure.com"];
+    expect(
+      () =>
+        new RegionStack(testApp(), {
+          env: dev,
+          region: dev.regions[0]!,
+          logAnalyticsWorkspaceId: "/workspaces/log",
+          managedDnsZoneIds: zones,
+        }),
+    ).toThrow("dev-swedencentral: no private DNS zone ID for privatelink.openai.azure.com (managed mode)");
   });
 });
