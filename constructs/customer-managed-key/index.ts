@@ -135,53 +135,7 @@ export class CustomerManagedKey extends Construct {
     const protection = props.protection ?? true;
     const keyName = props.keyName ?? `cmk-${props.account.name}`;
 
-    requireName(this, "keyVaultName", props.keyVaultName, "keyVault");
-    requireRule(this, "keyName", keyName, "keyVaultKeyName");
-    requireRule(this, "tenantId", props.tenantId, "guid");
-    requireOneOf(this, "keyType", keyType, ["RSA", "RSA-HSM"]);
-    if (props.keyAdministrators.length === 0) {
-      throw new PropError(
-        this,
-        "keyAdministrators",
-        [],
-        "needs at least the identity that applies Terraform: it creates and rotates the key",
-      );
-    }
-    props.keyAdministrators.forEach((admin, i) =>
-      requireRule(this, `keyAdministrators[${i}].objectId`, admin.objectId, "guid"),
-    );
-    (props.keyReaders ?? []).forEach((reader, i) =>
-      requireRule(this, `keyReaders[${i}].objectId`, reader.objectId, "guid"),
-    );
-    if (!Number.isInteger(expireAfter) || expireAfter < MIN_EXPIRE_AFTER_DAYS) {
-      throw new PropError(
-        this,
-        "expireAfterDays",
-        expireAfter,
-        `must be a whole number ≥ ${MIN_EXPIRE_AFTER_DAYS}`,
-      );
-    }
-    if (
-      !Number.isInteger(rotateAfter) ||
-      rotateAfter < MIN_ROTATE_AFTER_DAYS ||
-      rotateAfter > latestRotationDay(expireAfter)
-    ) {
-      throw new PropError(
-        this,
-        "rotateAfterDays",
-        rotateAfter,
-        `must be a whole number from ${MIN_ROTATE_AFTER_DAYS} to expireAfterDays - ${KEY_RULES.rotationMarginDays} (${latestRotationDay(expireAfter)}), so a new version exists before the old one expires`,
-      );
-    }
-    for (const ip of ipRanges) requireRule(this, "allowedIpRanges", ip, "ipv4OrCidr", "entries");
-    if ((props.privateEndpoints ?? []).length === 0 && ipRanges.length === 0) {
-      throw new PropError(
-        this,
-        "privateEndpoints",
-        undefined,
-        "or allowedIpRanges is required: Terraform creates the key through the vault's data plane and must reach it",
-      );
-    }
+    this.validate(props, { keyType, rotateAfter, expireAfter, ipRanges, keyName });
 
     this.vault = new KeyVault(this, "key_vault", {
       name: props.keyVaultName,
@@ -273,6 +227,72 @@ export class CustomerManagedKey extends Construct {
     this.keyVaultId = this.vault.id;
     this.keyId = this.key.id;
     this.keyName = this.key.name;
+  }
+
+  /** Every prop, before anything is created: the vault name, key rules, who manages it, how Terraform reaches it. */
+  private validate(
+    props: CustomerManagedKeyProps,
+    {
+      keyType,
+      rotateAfter,
+      expireAfter,
+      ipRanges,
+      keyName,
+    }: {
+      keyType: KeyType;
+      rotateAfter: number;
+      expireAfter: number;
+      ipRanges: readonly string[];
+      keyName: string;
+    },
+  ): void {
+    requireName(this, "keyVaultName", props.keyVaultName, "keyVault");
+    requireRule(this, "keyName", keyName, "keyVaultKeyName");
+    requireRule(this, "tenantId", props.tenantId, "guid");
+    requireOneOf(this, "keyType", keyType, ["RSA", "RSA-HSM"]);
+    if (props.keyAdministrators.length === 0) {
+      throw new PropError(
+        this,
+        "keyAdministrators",
+        [],
+        "needs at least the identity that applies Terraform: it creates and rotates the key",
+      );
+    }
+    props.keyAdministrators.forEach((admin, i) =>
+      requireRule(this, `keyAdministrators[${i}].objectId`, admin.objectId, "guid"),
+    );
+    (props.keyReaders ?? []).forEach((reader, i) =>
+      requireRule(this, `keyReaders[${i}].objectId`, reader.objectId, "guid"),
+    );
+    if (!Number.isInteger(expireAfter) || expireAfter < MIN_EXPIRE_AFTER_DAYS) {
+      throw new PropError(
+        this,
+        "expireAfterDays",
+        expireAfter,
+        `must be a whole number ≥ ${MIN_EXPIRE_AFTER_DAYS}`,
+      );
+    }
+    if (
+      !Number.isInteger(rotateAfter) ||
+      rotateAfter < MIN_ROTATE_AFTER_DAYS ||
+      rotateAfter > latestRotationDay(expireAfter)
+    ) {
+      throw new PropError(
+        this,
+        "rotateAfterDays",
+        rotateAfter,
+        `must be a whole number from ${MIN_ROTATE_AFTER_DAYS} to expireAfterDays - ${KEY_RULES.rotationMarginDays} (${latestRotationDay(expireAfter)}), so a new version exists before the old one expires`,
+      );
+    }
+    for (const ip of ipRanges) requireRule(this, "allowedIpRanges", ip, "ipv4OrCidr", "entries");
+    if ((props.privateEndpoints ?? []).length === 0 && ipRanges.length === 0) {
+      throw new PropError(
+        this,
+        "privateEndpoints",
+        undefined,
+        "or allowedIpRanges is required: Terraform creates the key through the vault's data plane and must reach it",
+      );
+    }
   }
 
   /**
