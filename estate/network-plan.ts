@@ -20,11 +20,12 @@ export function privateEndpointsPerRegion(customerManagedKey: boolean, fineTunin
 /** Azure's smallest subnet is a /29 (8 addresses, 3 usable). */
 const MIN_SUBNET_PREFIX = 29;
 
+type Report = (path: (string | number)[], message: string, value?: unknown) => void;
+
+/** The address plan of one environment: ranges parse, VNets and peers do not overlap, subnets have room. */
 export function checkNetworkPlan(env: LoadedEnvironment, issues: ConfigIssue[]): void {
   const { network, regions } = env.config;
-  const at = (path: (string | number)[], message: string, value?: unknown) =>
-    issues.push(env.issueAt(path, message, value));
-
+  const at: Report = (path, message, value) => issues.push(env.issueAt(path, message, value));
   const parse = (path: (string | number)[], text: string): Cidr | undefined => {
     const parsed = parseCidr(text);
     if (typeof parsed === "string") {
@@ -39,30 +40,7 @@ export function checkNetworkPlan(env: LoadedEnvironment, issues: ConfigIssue[]):
     index: i,
   }));
   network.clientRanges.forEach((r, i) => parse(["network", "clientRanges", i], r));
-
-  if (network.mode === "landingZone" && network.dns.mode === "managed") {
-    at(
-      ["network", "dns", "mode"],
-      "managed DNS links zones to the project's VNets, and landingZone mode creates none: use existing or policy",
-      "managed",
-    );
-  }
-  if (network.dns.mode === "existing") {
-    const cmk = usesCustomerManagedKey(env.config);
-    const needed = new Set(regions.flatMap((r) => zonesForRegion(r.kind, cmk, r.fineTuning !== undefined)));
-    for (const zone of needed) {
-      const id = network.dns.zoneIds?.[zone];
-      if (!id) at(["network", "dns", "zoneIds"], `existing DNS mode needs the resource ID of zone ${zone}`);
-      else if (!id.toLowerCase().endsWith(`/privatednszones/${zone}`)) {
-        at(["network", "dns", "zoneIds", zone], `the resource ID must end with /privateDnsZones/${zone}`, id);
-      }
-    }
-  } else if (network.dns.zoneIds) {
-    at(
-      ["network", "dns", "zoneIds"],
-      `zoneIds are only used in existing DNS mode (mode is ${network.dns.mode}); remove them`,
-    );
-  }
+  checkDns(env, at);
 
   const vnets: { cidr: Cidr; index: number }[] = [];
   regions.forEach((region, i) => {
@@ -116,44 +94,75 @@ export function checkNetworkPlan(env: LoadedEnvironment, issues: ConfigIssue[]):
         );
       }
     }
+    const needed = privateEndpointsPerRegion(
+      usesCustomerManagedKey(env.config),
+      region.fineTuning !== undefined,
+    );
+    checkSubnets(at, path, { vnet, subnet, gateway, needed, privateEndpointIp: net.privateEndpointIp });
+  });
+}
 
-    if (!contains(vnet, subnet)) {
-      at(
-        [...path, "privateEndpointSubnet"],
-        `lies outside the VNet's address space ${vnet.text}`,
-        subnet.text,
-      );
-    } else if (subnet.prefix > MIN_SUBNET_PREFIX) {
-      at(
-        [...path, "privateEndpointSubnet"],
-        `is smaller than /${MIN_SUBNET_PREFIX}, the smallest subnet Azure allows`,
-        subnet.text,
-      );
-    } else {
-      const needed = privateEndpointsPerRegion(
-        usesCustomerManagedKey(env.config),
-        region.fineTuning !== undefined,
-      );
-      if (usableAddresses(subnet) < needed) {
-        at(
-          [...path, "privateEndpointSubnet"],
-          `has ${usableAddresses(subnet)} usable addresses (Azure reserves 5); the region needs ${needed} for private endpoints`,
-          subnet.text,
-        );
+/** DNS mode against network mode, and in existing mode a zone ID for every zone the regions need. */
+function checkDns(env: LoadedEnvironment, at: Report): void {
+  const { network, regions } = env.config;
+  if (network.mode === "landingZone" && network.dns.mode === "managed") {
+    at(
+      ["network", "dns", "mode"],
+      "managed DNS links zones to the project's VNets, and landingZone mode creates none: use existing or policy",
+      "managed",
+    );
+  }
+  if (network.dns.mode === "existing") {
+    const cmk = usesCustomerManagedKey(env.config);
+    const needed = new Set(regions.flatMap((r) => zonesForRegion(r.kind, cmk, r.fineTuning !== undefined)));
+    for (const zone of needed) {
+      const id = network.dns.zoneIds?.[zone];
+      if (!id) at(["network", "dns", "zoneIds"], `existing DNS mode needs the resource ID of zone ${zone}`);
+      else if (!id.toLowerCase().endsWith(`/privatednszones/${zone}`)) {
+        at(["network", "dns", "zoneIds", zone], `the resource ID must end with /privateDnsZones/${zone}`, id);
       }
     }
-    if (gateway) {
-      if (!contains(vnet, gateway))
-        at([...path, "gatewaySubnet"], `lies outside the VNet's address space ${vnet.text}`, gateway.text);
-      if (overlaps(gateway, subnet))
-        at([...path, "gatewaySubnet"], `overlaps privateEndpointSubnet ${subnet.text}`, gateway.text);
-    }
-    if (net.privateEndpointIp && !isAssignable(subnet, net.privateEndpointIp)) {
-      at(
-        [...path, "privateEndpointIp"],
-        `is not an assignable address of privateEndpointSubnet ${subnet.text} (Azure reserves the first four and the last)`,
-        net.privateEndpointIp,
-      );
-    }
-  });
+  } else if (network.dns.zoneIds) {
+    at(
+      ["network", "dns", "zoneIds"],
+      `zoneIds are only used in existing DNS mode (mode is ${network.dns.mode}); remove them`,
+    );
+  }
+}
+
+/** The endpoint subnet inside the VNet with room for the region's endpoints; the gateway subnet beside it. */
+function checkSubnets(
+  at: Report,
+  path: (string | number)[],
+  plan: { vnet: Cidr; subnet: Cidr; gateway?: Cidr; needed: number; privateEndpointIp?: string },
+): void {
+  const { vnet, subnet, gateway, needed } = plan;
+  if (!contains(vnet, subnet)) {
+    at([...path, "privateEndpointSubnet"], `lies outside the VNet's address space ${vnet.text}`, subnet.text);
+  } else if (subnet.prefix > MIN_SUBNET_PREFIX) {
+    at(
+      [...path, "privateEndpointSubnet"],
+      `is smaller than /${MIN_SUBNET_PREFIX}, the smallest subnet Azure allows`,
+      subnet.text,
+    );
+  } else if (usableAddresses(subnet) < needed) {
+    at(
+      [...path, "privateEndpointSubnet"],
+      `has ${usableAddresses(subnet)} usable addresses (Azure reserves 5); the region needs ${needed} for private endpoints`,
+      subnet.text,
+    );
+  }
+  if (gateway) {
+    if (!contains(vnet, gateway))
+      at([...path, "gatewaySubnet"], `lies outside the VNet's address space ${vnet.text}`, gateway.text);
+    if (overlaps(gateway, subnet))
+      at([...path, "gatewaySubnet"], `overlaps privateEndpointSubnet ${subnet.text}`, gateway.text);
+  }
+  if (plan.privateEndpointIp && !isAssignable(subnet, plan.privateEndpointIp)) {
+    at(
+      [...path, "privateEndpointIp"],
+      `is not an assignable address of privateEndpointSubnet ${subnet.text} (Azure reserves the first four and the last)`,
+      plan.privateEndpointIp,
+    );
+  }
 }
