@@ -3,9 +3,14 @@
 // or the reports given as arguments, merged (a narrowed run's report holds only the files it mutated).
 // Score = (killed + timeout) / (killed + timeout + survived + no coverage); ignored (static) mutants and
 // compile or runtime errors do not count.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 
 const reports = process.argv.length > 2 ? process.argv.slice(2) : ["reports/mutation/mutation.json"];
+const missing = reports.filter((path) => !existsSync(path));
+if (missing.length) {
+  console.error(`No mutation report at ${missing.join(", ")}: run \`npm run mutate\` first.`);
+  process.exit(1);
+}
 const files = Object.assign({}, ...reports.map((path) => JSON.parse(readFileSync(path, "utf8")).files));
 
 const COLUMNS = {
