@@ -35,6 +35,32 @@ describe("StateStore", () => {
     });
   });
 
+  it("keeps state from 7 to 365 days, and no other retention", () => {
+    for (const days of [7, 365])
+      expect(
+        synth({ retentionDays: days }).azurerm_storage_account.state.blob_properties.delete_retention_policy,
+      ).toEqual({ days });
+    for (const days of [6, 366, 30.5])
+      expect(() => synth({ retentionDays: days })).toThrow(
+        /retentionDays must be a whole number of days, 7-365/,
+      );
+  });
+
+  it("is always protected: prevent_destroy and a delete lock saying what it holds; its group carries the tags", () => {
+    const r = synth({ tags: { owner: "platform" } });
+    expect(r.azurerm_storage_account.state.lifecycle).toEqual({ prevent_destroy: true });
+    expect(r.azurerm_management_lock.state_Lock).toMatchObject({
+      scope: "${azurerm_storage_account.state.id}",
+      lock_level: "CanNotDelete",
+      notes: "Holds the Terraform state of every stack of the environment.",
+    });
+    expect(r.azurerm_resource_group.state_resource_group).toMatchObject({
+      name: "rg-tfstate-dev",
+      location: "swedencentral",
+      tags: { owner: "platform" },
+    });
+  });
+
   it.each<[Partial<StateStoreProps>, RegExp]>([
     [{ storageAccountName: "St-State" }, /storageAccountName may hold lower-case letters and digits only/],
     [{ retentionDays: 3 }, /retentionDays must be a whole number of days, 7-365/],

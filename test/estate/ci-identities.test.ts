@@ -1,0 +1,61 @@
+/** The CI identities' rights: only what the estate needs, and a delegation condition Azure will parse. */
+import { ciRights, delegationCondition } from "../../estate/ci-identities";
+import { resolveObjects, validEnvironment } from "../helpers";
+
+const ENGINEERS = {
+  objectId: "4b8395a6-1234-4d35-9a67-18293a4b5c6d",
+  type: "Group",
+  displayName: "engineers",
+};
+const rightsOf = (extra: Record<string, unknown> = {}) =>
+  ciRights(resolveObjects([{ ...validEnvironment(), ...extra }]).environments[0]!).map((r) => [
+    r.identity,
+    r.role,
+    r.scope,
+  ]);
+
+describe("CI rights", () => {
+  it("a bare unprotected environment: plan reads, deploy contributes, nothing else", () => {
+    expect(rightsOf({ azurePolicy: { assign: false }, defenderForAI: false })).toEqual([
+      ["plan", "Reader", "subscription"],
+      ["deploy", "Contributor", "subscription"],
+    ]);
+  });
+
+  it("add RBAC administration only when the estate grants roles, limited by a condition to those roles", () => {
+    const rights = ciRights(
+      resolveObjects([
+        {
+          ...validEnvironment(),
+          azurePolicy: { assign: false },
+          defenderForAI: false,
+          access: [{ name: "engineers", principal: ENGINEERS, roles: ["inference"] }],
+        },
+      ]).environments[0]!,
+    );
+    const rbac = rights.find((r) => r.role === "Role Based Access Control Administrator");
+    expect(rbac).toMatchObject({ identity: "deploy", scope: "subscription" });
+    expect(rbac!.why).toBe("assigns the 1 role(s) the estate grants, and no other (condition)");
+    expect(rbac!.condition).toBe(
+      "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR " +
+        "(@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {5e0bd9bd-7b93-4f28-af87-19fc36ad61bd})) AND " +
+        "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR " +
+        "(@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {5e0bd9bd-7b93-4f28-af87-19fc36ad61bd}))",
+    );
+  });
+
+  it("lists several roles in the condition, comma-separated", () => {
+    expect(delegationCondition(["a", "b"])).toContain("ForAnyOfAnyValues:GuidEquals {a, b}))");
+  });
+
+  it("add policy, Defender and lock rights only when the estate has them", () => {
+    const roles = rightsOf({ protected: true, customerManagedKey: { enabled: false } }).map(
+      ([, role]) => role,
+    );
+    expect(roles).toEqual(expect.arrayContaining(["Resource Policy Contributor", "Security Admin"]));
+    expect(roles.some((r) => /lock/i.test(String(r)))).toBe(true);
+    const bare = rightsOf({ azurePolicy: { assign: false }, defenderForAI: false }).map(([, role]) => role);
+    expect(bare).not.toContain("Resource Policy Contributor");
+    expect(bare).not.toContain("Security Admin");
+  });
+});
