@@ -4,15 +4,19 @@
  */
 import { z } from "zod";
 import { DEPLOYMENT_TYPES } from "../catalog/deployment-types";
+import {
+  DEFAULT_POLICY,
+  FILTER_MODES,
+  HARM_CATEGORIES,
+  SEVERITIES,
+  type HarmCategory,
+} from "../catalog/content-filters";
 import { REGION_NAMES } from "../catalog/regions";
 import { principalSchema, reason, textOf } from "./common-schema";
 
 const raiName = textOf("raiName");
 
-export const SEVERITIES = ["Low", "Medium", "High", "Off"] as const;
 export const FILTER_PRESETS = ["default", "strict"] as const;
-export const FILTER_MODES = ["Default", "Asynchronous_filter"] as const;
-export const HARM_CATEGORIES = ["hate", "sexual", "violence", "selfHarm"] as const;
 
 const severity = z.enum(SEVERITIES, { error: `must be one of: ${SEVERITIES.join(", ")}` });
 const categorySeverity = z
@@ -30,7 +34,7 @@ export const contentFilterSchema = z
     severity: z
       .strictObject(
         Object.fromEntries(HARM_CATEGORIES.map((c) => [c, categorySeverity.optional()])) as {
-          [K in (typeof HARM_CATEGORIES)[number]]: z.ZodOptional<typeof categorySeverity>;
+          [K in HarmCategory]: z.ZodOptional<typeof categorySeverity>;
         },
       )
       .optional()
@@ -121,7 +125,7 @@ export const fineTuningSchema = z
 export const contentFiltersSchema = z
   .record(raiName, contentFilterSchema)
   .default({})
-  .describe("Named content filters; deployments refer to them by name (or to Microsoft.DefaultV2).");
+  .describe(`Named content filters; deployments refer to them by name (or to ${DEFAULT_POLICY}).`);
 export const blocklistsSchema = z.record(raiName, blocklistSchema).default({}).describe("Named blocklists.");
 export const quotasSchema = z
   .array(quotaSchema)

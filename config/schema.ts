@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { DEPLOYMENT_TYPES, VERSION_UPGRADE_OPTIONS } from "../catalog/deployment-types";
+import { DEFAULT_POLICY } from "../catalog/content-filters";
 import { REGION_NAMES } from "../catalog/regions";
 import { guid, reason, textOf } from "./common-schema";
 import { ciSchema, stateBackendSchema } from "./delivery-schema";
@@ -82,8 +83,8 @@ export const deploymentSchema = z
     contentFilter: z
       .string()
       .min(1)
-      .default("Microsoft.DefaultV2")
-      .describe("Content filter (RAI policy) the deployment uses. Default: Microsoft.DefaultV2."),
+      .default(DEFAULT_POLICY)
+      .describe(`Content filter (RAI policy) the deployment uses. Default: ${DEFAULT_POLICY}.`),
   })
   .describe("A model deployment on the region's account.");
 

@@ -6,33 +6,19 @@
 import { createHash } from "node:crypto";
 import type { ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
-import { HARM_CATEGORIES } from "../config/models-schema";
+import {
+  DEFAULT_POLICY,
+  DEFAULT_POLICY_SETTINGS,
+  HARM_CATEGORIES,
+  HARM_FILTER_NAMES,
+  type Severity,
+} from "../catalog/content-filters";
 import type { BlocklistEstate, ContentFilterEstate, RaiFilterEstate, Tags } from "./types";
 
-/** The built-in policy a deployment may name without defining it; custom filters start from it too. */
-export const DEFAULT_POLICY = "Microsoft.DefaultV2";
-
-/** API names of the filters (ListRaiContentFilters, API 2025-06-01). */
-const HARM_API_NAMES: Record<(typeof HARM_CATEGORIES)[number], string> = {
-  hate: "Hate",
-  sexual: "Sexual",
-  violence: "Violence",
-  selfHarm: "Selfharm",
-};
-
-type Severity = "Low" | "Medium" | "High" | "Off";
 const STRICTNESS: Record<Severity, number> = { Low: 3, Medium: 2, High: 1, Off: 0 };
 
 const PRESETS = {
-  // Microsoft.DefaultV2: Medium on the four harm categories, Prompt Shields for jailbreaks and
-  // protected material on; indirect-attack shields and profanity off.
-  default: {
-    severity: "Medium",
-    jailbreak: true,
-    indirectAttack: false,
-    protectedMaterial: true,
-    profanity: false,
-  },
+  default: DEFAULT_POLICY_SETTINGS,
   strict: {
     severity: "Low",
     jailbreak: true,
@@ -76,7 +62,7 @@ export function resolveContentFilters(
         const severity: Severity = config.severity?.[category]?.[key] ?? preset.severity;
         if (STRICTNESS[severity] < STRICTNESS.Medium) weaker.push(`${category} ${key} ${severity}`);
         list.push({
-          name: HARM_API_NAMES[category],
+          name: HARM_FILTER_NAMES[category],
           source,
           enabled: severity !== "Off",
           blocking: severity !== "Off",

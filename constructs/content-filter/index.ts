@@ -18,6 +18,12 @@ import { AzapiUpdateResource, COGNITIVE_SERVICES_API_VERSION } from "../azapi";
 import { CognitiveAccountRaiPolicy } from "../azurerm";
 import type { Blocklist } from "../blocklist";
 import type { OpenAiAccount } from "../openai-account";
+import {
+  DEFAULT_POLICY,
+  FILTER_MODES,
+  FILTER_SOURCES,
+  HARM_FILTER_NAMES,
+} from "../../catalog/content-filters";
 import { PropError, requireOneOf, requireRule } from "../validation";
 
 export interface RaiFilter {
@@ -43,7 +49,7 @@ export interface ContentFilterProps {
    * "Default" filters before a response is returned; "Asynchronous_filter" streams first.
    * @default "Default"
    */
-  readonly mode?: "Default" | "Asynchronous_filter";
+  readonly mode?: (typeof FILTER_MODES)[number];
   /**
    * Blocklists applied to prompts and completions.
    * @default none
@@ -56,19 +62,7 @@ export interface ContentFilterProps {
 }
 
 /** Filters Azure needs on both prompt and completion for a policy to filter harm at all. */
-const HARM_FILTERS = ["Hate", "Sexual", "Violence", "Selfharm"];
-/** Filter names Azure knows (ListRaiContentFilters, 2025-06-01) and the sources each applies to. */
-const FILTER_SOURCES: Readonly<Record<string, readonly string[]>> = {
-  Hate: ["Prompt", "Completion"],
-  Sexual: ["Prompt", "Completion"],
-  Violence: ["Prompt", "Completion"],
-  Selfharm: ["Prompt", "Completion"],
-  Profanity: ["Prompt", "Completion"],
-  Jailbreak: ["Prompt"],
-  "Indirect Attack": ["Prompt"],
-  "Protected Material Text": ["Completion"],
-  "Protected Material Code": ["Completion"],
-};
+const HARM_FILTERS = Object.values(HARM_FILTER_NAMES);
 
 export class ContentFilter extends Construct {
   /** The policy name, as deployments reference it. */
@@ -83,7 +77,7 @@ export class ContentFilter extends Construct {
     requireRule(this, "name", props.name, "raiName");
     if (props.name.toLowerCase().startsWith("microsoft"))
       throw new PropError(this, "name", props.name, "may not start with Microsoft (Azure's own policies)");
-    requireOneOf(this, "mode", mode, ["Default", "Asynchronous_filter"]);
+    requireOneOf(this, "mode", mode, FILTER_MODES);
     const seen = new Set<string>();
     for (const f of props.filters) {
       const sources = FILTER_SOURCES[f.name];
@@ -119,7 +113,7 @@ export class ContentFilter extends Construct {
     this.policy = new CognitiveAccountRaiPolicy(this, "Resource", {
       name: props.name,
       cognitiveAccountId: props.account.id,
-      basePolicyName: props.basePolicyName ?? "Microsoft.DefaultV2",
+      basePolicyName: props.basePolicyName ?? DEFAULT_POLICY,
       mode,
       contentFilter: props.filters.map((f) => ({
         name: f.name,
