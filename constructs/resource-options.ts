@@ -13,7 +13,7 @@ import { Access, type Principal } from "./access";
 import { ManagementLock, type RoleAssignment } from "./azurerm";
 import { Diagnostics } from "./diagnostics";
 import { PrivateEndpoint } from "./private-endpoint";
-import { PropError } from "./validation";
+import { isKnown, PropError } from "./validation";
 
 /** Delete protection: prevent_destroy on the resource and a CanNotDelete lock beside it. */
 export interface ProtectionOptions {
@@ -98,11 +98,21 @@ export interface ResourceGrant {
 
 export interface RoleAssignmentsOptions {
   /**
-   * Role assignments on the resource. Needs `subscriptionId` on the construct, for the role definition
-   * IDs and the assignment names.
+   * Role assignments on the resource. Needs `subscriptionId`, for the role definition IDs and the
+   * assignment names.
    * @default none
    */
   readonly roleAssignments?: readonly ResourceGrant[];
+  /**
+   * The resource's subscription. Required for `roleAssignments` and the `grant*()` methods.
+   * @default none
+   */
+  readonly subscriptionId?: string;
+  /**
+   * The resource ID as text, when `resourceGroupName` is a reference: role assignment names derive from it.
+   * @default built from subscriptionId, resourceGroupName and name
+   */
+  readonly resourceId?: string;
 }
 
 /** prevent_destroy on `resource` and a CanNotDelete lock as `owner`'s child "Lock". */
@@ -177,13 +187,28 @@ export function addPrivateEndpoints(
  */
 export class ResourceGrants {
   private access?: Access;
+  private readonly subscriptionId?: string;
+  /** The resource ID as text, from which assignment names derive; undefined when it cannot be known. */
+  private readonly scopeId?: string;
 
+  /**
+   * `id` is the resource's ID (often a reference); `idText` builds its text from subscription, group and
+   * name (catalog/resource-ids.ts). The props' `roleAssignments` are granted at once.
+   */
   constructor(
     private readonly owner: Construct,
-    /** The resource ID (often a reference) and its text, from which assignment names derive. */
-    private readonly scope: { readonly id: string; readonly scopeId?: string },
-    private readonly subscriptionId: string | undefined,
-  ) {}
+    private readonly id: string,
+    props: RoleAssignmentsOptions & { readonly resourceGroupName: string; readonly name: string },
+    idText: (subscriptionId: string, resourceGroupName: string, name: string) => string,
+  ) {
+    this.subscriptionId = props.subscriptionId;
+    this.scopeId =
+      props.resourceId ??
+      (props.subscriptionId && isKnown(props.resourceGroupName)
+        ? idText(props.subscriptionId, props.resourceGroupName, props.name)
+        : undefined);
+    for (const grant of props.roleAssignments ?? []) this.grant(grant);
+  }
 
   grant(grant: ResourceGrant): void {
     if (this.subscriptionId === undefined)
@@ -194,7 +219,7 @@ export class ResourceGrants {
         "is required to grant roles on the resource: role definition IDs and assignment names derive from it",
       );
     this.access ??= new Access(this.owner, "access", { subscriptionId: this.subscriptionId, grants: [] });
-    this.access.add({ ...grant, scope: this.scope.id, scopeId: this.scope.scopeId });
+    this.access.add({ ...grant, scope: this.id, scopeId: this.scopeId });
   }
 
   /** Assignment names by grant key. */

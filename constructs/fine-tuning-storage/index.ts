@@ -41,7 +41,7 @@ import {
   type RoleAssignmentsOptions,
 } from "../resource-options";
 import { secureStorageSettings } from "../secure-storage";
-import { isKnown, PropError, requireName, requireOneOf, requireRule } from "../validation";
+import { PropError, requireName, requireOneOf, requireRule } from "../validation";
 
 /** A Key Vault key that encrypts data at rest; CustomerManagedKey is one. */
 export interface EncryptionKey {
@@ -61,16 +61,6 @@ export interface FineTuningStorageProps
    * Their zone is privatelink.blob.core.windows.net; none when Azure Policy writes the records.
    */
   readonly privateEndpoints: readonly PrivateEndpointSettings[];
-  /**
-   * For role assignments on the storage account (`roleAssignments`, `grantRead`, `grantWrite`).
-   * @default none
-   */
-  readonly subscriptionId?: string;
-  /**
-   * The resource ID as text, when `resourceGroupName` is a reference: role assignment names derive from it.
-   * @default built from subscriptionId, resourceGroupName and name
-   */
-  readonly resourceId?: string;
   /**
    * @default ["training", "validation"]
    */
@@ -169,19 +159,7 @@ export class FineTuningStorage extends Construct {
     this.blobServiceId = `${this.resource.id}/blobServices/default`;
     // Blob services report Transaction and Capacity metrics, not AllMetrics.
     addDiagnostics(this, this.blobServiceId, props.diagnostics, { metricCategories: ["Transaction"] });
-    this.grants = new ResourceGrants(
-      this,
-      {
-        id: this.id,
-        scopeId:
-          props.resourceId ??
-          (props.subscriptionId && isKnown(props.resourceGroupName)
-            ? scopeIds.storageAccount(props.subscriptionId, props.resourceGroupName, props.name)
-            : undefined),
-      },
-      props.subscriptionId,
-    );
-    for (const grant of props.roleAssignments ?? []) this.grant(grant);
+    this.grants = new ResourceGrants(this, this.id, props, scopeIds.storageAccount);
   }
 
   /** Grants a role on the storage account. */

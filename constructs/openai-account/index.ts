@@ -77,17 +77,6 @@ export interface OpenAiAccountProps
    */
   readonly allowedFqdns?: readonly string[];
   /**
-   * The account's subscription: role assignments on the account derive their role definition IDs and
-   * names from it. Required for `roleAssignments` and the `grant*()` methods.
-   * @default none
-   */
-  readonly subscriptionId?: string;
-  /**
-   * The resource ID as text, when `resourceGroupName` is a reference: role assignment names derive from it.
-   * @default built from subscriptionId, resourceGroupName and name
-   */
-  readonly resourceId?: string;
-  /**
    * @default no tags
    */
   readonly tags?: Readonly<Record<string, string>>;
@@ -192,19 +181,7 @@ export class OpenAiAccount extends Construct {
         tags: props.tags,
       },
     );
-    this.grants = new ResourceGrants(
-      this,
-      {
-        id: this.id,
-        scopeId:
-          props.resourceId ??
-          (props.subscriptionId && isKnown(props.resourceGroupName)
-            ? scopeIds.account(props.subscriptionId, props.resourceGroupName, props.name)
-            : undefined),
-      },
-      props.subscriptionId,
-    );
-    for (const grant of props.roleAssignments ?? []) this.grant(grant);
+    this.grants = new ResourceGrants(this, this.id, props, scopeIds.account);
   }
 
   /** Grants a role on this account. */
