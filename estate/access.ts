@@ -142,6 +142,3 @@ function toGrant(
     source,
   };
 }
-
-/** Resource IDs as Azure writes them, for deterministic assignment names. */
-export { scopeIds } from "../catalog/resource-ids";

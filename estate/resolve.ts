@@ -6,7 +6,8 @@
 import { ConfigError, type ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
 import type { RegionConfig } from "../config/schema";
-import { resolveAccess, scopeIds, type AccessGrant } from "./access";
+import { scopeIds } from "../catalog/resource-ids";
+import { resolveAccess, type AccessGrant } from "./access";
 import { accountOperations } from "./account-operations";
 import { BLOB_ZONE, PRIVATE_DNS_ZONES, zonesForKind, zonesForRegion } from "../catalog/private-dns";
 import { regionFacts } from "../catalog/regions";

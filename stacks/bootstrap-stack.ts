@@ -10,7 +10,7 @@ import { uuidV5 } from "../constructs/access/assignment-name";
 import { Access, type RoleGrant } from "../constructs/access";
 import { RoleDefinition } from "../constructs/azurerm";
 import { StateStore } from "../constructs/state-store";
-import { scopeIds } from "../estate/access";
+import { scopeIds } from "../catalog/resource-ids";
 import { ciRights, LOCK_OPERATOR_ROLE } from "../estate/ci-identities";
 import type { EnvironmentEstate } from "../estate/types";
 import { addAzurermProvider, ReadableAddressStack } from "./platform-stack";
