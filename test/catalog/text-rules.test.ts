@@ -3,11 +3,17 @@
  * config and constructs use the same rule: for any string, the schema and the construct agree.
  */
 import fc from "fast-check";
-import { Testing } from "cdktf";
+import { TerraformStack, Testing } from "cdktf";
+import type { Construct } from "constructs";
 import { NAME_RULES, checkName } from "../../catalog/name-rules";
 import { TEXT_RULES, type TextRuleName } from "../../catalog/text-rules";
-import { nameOf, textOf } from "../../config/common-schema";
-import { requireName, requireRule } from "../../constructs/validation";
+import { nameOf } from "../../config/common-schema";
+import { networkSchema, regionNetworkSchema } from "../../config/network-schema";
+import { deploymentSchema } from "../../config/schema";
+import { ModelDeployment } from "../../constructs/model-deployment";
+import { Network } from "../../constructs/network";
+import { OpenAiAccount } from "../../constructs/openai-account";
+import { requireName } from "../../constructs/validation";
 
 const ok = (rule: TextRuleName, value: string) => TEXT_RULES[rule].pattern.test(value);
 const octet = fc.integer({ min: 0, max: 255 });
@@ -154,17 +160,60 @@ describe("one rule, two layers", () => {
     chars(`${lower}0123456789-._~`, 0, 70),
   );
 
-  it("the config schema and the constructs accept exactly the same text, for every rule", () => {
-    for (const rule of Object.keys(TEXT_RULES) as TextRuleName[]) {
-      const schema = textOf(rule);
-      fc.assert(
-        fc.property(samples, (value) => {
-          const s = scope();
-          return schema.safeParse(value).success === constructAccepts(() => requireRule(s, "p", value, rule));
+  // Real fields against real constructs: a rule copied back into either side makes these differ.
+  const account = (stack: Construct) =>
+    new OpenAiAccount(stack, "openai", { name: "oai-x", location: "swedencentral", resourceGroupName: "rg" });
+  const pairs: [string, (v: string) => boolean, (stack: Construct, v: string) => void][] = [
+    [
+      "deployment name",
+      (v) => deploymentSchema.shape.name.safeParse(v).success,
+      (stack, v) =>
+        new ModelDeployment(stack, "d", {
+          account: account(stack),
+          name: v,
+          modelName: "gpt-5.1",
+          modelVersion: "2025-11-13",
+          sku: "GlobalStandard",
+          capacity: 1,
+          raiPolicyName: "Microsoft.DefaultV2",
         }),
-        { numRuns: 200 },
-      );
-    }
+    ],
+    [
+      "VNet address space",
+      (v) => regionNetworkSchema.shape.addressSpace.safeParse(v).success,
+      (stack, v) =>
+        new Network(stack, "n", {
+          name: "vnet",
+          location: "swedencentral",
+          resourceGroupName: "rg",
+          addressSpace: v,
+          privateEndpointSubnetName: "snet",
+          privateEndpointSubnetPrefix: "10.0.0.0/27",
+          networkSecurityGroupName: "nsg",
+          allowedInboundRanges: ["10.0.0.0/24"],
+        }),
+    ],
+    [
+      "outbound FQDN",
+      (v) => networkSchema.shape.allowedFqdns.safeParse([v]).success,
+      (stack, v) =>
+        new OpenAiAccount(stack, "o", {
+          name: "oai-y",
+          location: "swedencentral",
+          resourceGroupName: "rg",
+          allowedFqdns: [v],
+        }),
+    ],
+  ];
+
+  it.each(pairs)("the config schema and the construct accept exactly the same %s", (_, schema, build) => {
+    fc.assert(
+      fc.property(
+        samples,
+        (value) => schema(value) === constructAccepts(() => build(new TerraformStack(scope(), "s"), value)),
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it("and the same names, for every naming rule", () => {
