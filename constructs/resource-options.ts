@@ -7,7 +7,7 @@
  * Child construct IDs are fixed here, so Terraform addresses are the same for every resource:
  * `<construct>_Lock`, `<construct>_diagnostics`, `<construct>_private_endpoint`, `<construct>_access_<key>`.
  */
-import type { ITerraformDependable, TerraformResource } from "cdktf";
+import type { TerraformResource } from "cdktf";
 import type { Construct } from "constructs";
 import { Access, type Principal } from "./access";
 import { ManagementLock, type RoleAssignment } from "./azurerm";
@@ -154,10 +154,7 @@ export function addPrivateEndpoints(
   target: { readonly id: string; readonly location: string; readonly resourceGroupName: string },
   subresource: string,
   endpoints: readonly PrivateEndpointSettings[] | undefined,
-  extra: {
-    readonly dependsOn?: readonly ITerraformDependable[];
-    readonly tags?: Readonly<Record<string, string>>;
-  } = {},
+  extra: { readonly tags?: Readonly<Record<string, string>> } = {},
 ): PrivateEndpoint[] {
   const ids = new Set<string>();
   return (endpoints ?? []).map((e) => {
@@ -175,7 +172,6 @@ export function addPrivateEndpoints(
       subresource,
       dnsZoneIds: e.dnsZoneIds,
       staticIp: e.staticIp,
-      dependsOn: extra.dependsOn,
       tags: extra.tags,
     });
   });

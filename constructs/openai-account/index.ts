@@ -176,11 +176,12 @@ export class OpenAiAccount extends Construct {
       ACCOUNT_SUBRESOURCE,
       props.privateEndpoints,
       {
-        // Resolved at synthesis, after every operation has been added.
-        dependsOn: [{ fqn: Lazy.stringValue({ produce: () => this.settledAfter.fqn }) }],
         tags: props.tags,
       },
     );
+    // Like an operation's, resolved at synthesis: the endpoint waits for whatever runs last on the account.
+    for (const endpoint of this.privateEndpoints)
+      endpoint.resource.dependsOn = Lazy.listValue({ produce: () => [dependable(this.settledAfter)] });
     this.grants = new ResourceGrants(this, this.id, props, scopeIds.account);
   }
 
