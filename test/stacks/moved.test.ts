@@ -69,7 +69,6 @@ function plan(dir: string) {
   }, 60_000);
 });
 
+// Without a CLI the proof is reported as skipped, and said once: it is not a pass.
 if (!cli)
-  it("needs a Terraform 1.9+ or OpenTofu CLI for the move proof (npm run validate installs one)", () => {
-    console.warn("moved.test.ts: no Terraform CLI on this machine; the move proof did not run");
-  });
+  console.warn("moved.test.ts: no Terraform 1.9+ or OpenTofu CLI here; npm run validate installs one");
