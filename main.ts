@@ -8,6 +8,8 @@
  *   --config-dir <dir>                 environment files elsewhere (default config/environments)
  *   AOAI_TODAY=2026-11-30              judge model lifecycles as of that day (reproducible runs)
  *
+ * Every stack passes the guardrail pack (policies/, docs/guardrails.md): an unwaived error stops the
+ * synth with every finding listed, and leaves no output; warnings are printed.
  * Beside the output directory it writes estate-report/<env>.md: deployments, quota, filters, lifecycle.
  * Terraform's working files in cdktf.out (providers, lock files) survive every run.
  */
@@ -17,6 +19,8 @@ import { App } from "cdktf";
 import { ConfigError, formatIssue } from "./config/errors";
 import { loadEnvironments } from "./config/load";
 import { resolveEstate } from "./estate/resolve";
+import { guardrailReport } from "./policies/aspect";
+import { formatReport, GuardrailError } from "./policies/format";
 import { today } from "./estate/today";
 import { buildStacks } from "./stacks/estate-app";
 import { renderEstateReport } from "./tools/estate-report";
@@ -42,8 +46,17 @@ function main(outdir: string, reportDir: string): void {
   const app = new App({ outdir });
   withoutStackTraces(() => {
     buildStacks(app, estate);
-    app.synth();
+    try {
+      app.synth();
+    } catch (error) {
+      // cdktf stops at the first stack with an error; the report lists every stack's findings.
+      const report = guardrailReport(app);
+      if (report && report.errors.length > 0) throw new GuardrailError(report);
+      throw error;
+    }
   });
+  const report = guardrailReport(app);
+  if (report && report.warnings.length > 0) process.stderr.write(`${formatReport(report)}\n`);
   if (!cdktfCliOwnsOutput(process.env)) removeStaleStacks(outdir, manifestStacks(outdir));
   rmSync(reportDir, { recursive: true, force: true });
   mkdirSync(reportDir, { recursive: true });
@@ -62,7 +75,7 @@ try {
     process.stderr.write(`synth: ${error.message}; see --help\n`);
     process.exit(2);
   }
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof GuardrailError) {
     // Nothing may plan the output of an earlier config once this one has failed.
     retractGeneratedOutput(outdir);
     rmSync(reportDir, { recursive: true, force: true });

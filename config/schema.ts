@@ -10,6 +10,7 @@ import { DEPLOYMENT_TYPES, VERSION_UPGRADE_OPTIONS } from "../catalog/deployment
 import { DEFAULT_POLICY } from "../catalog/content-filters";
 import { REGION_NAMES } from "../catalog/regions";
 import { guid, reason, textOf } from "./common-schema";
+import { waiversSchema } from "./waivers-schema";
 import { ciSchema, stateBackendSchema } from "./delivery-schema";
 import { blocklistsSchema, contentFiltersSchema, fineTuningSchema, quotasSchema } from "./models-schema";
 import { networkSchema, regionNetworkSchema } from "./network-schema";
@@ -196,6 +197,7 @@ export const environmentSchema = z
     contentFilters: contentFiltersSchema,
     blocklists: blocklistsSchema,
     quotas: quotasSchema,
+    waivers: waiversSchema,
     stateBackend: stateBackendSchema,
     ci: ciSchema,
     regions: z

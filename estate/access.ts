@@ -1,6 +1,7 @@
 /**
  * Access config → role grants per scope. Roles given by intent, name or GUID resolve to built-in role
- * definition GUIDs; privileged roles need a reason; subscription-only roles need the environment scope.
+ * definition GUIDs; subscription-only roles need the environment scope. Privileged roles are the
+ * guardrails' concern (AOAI-IAM1): they need a waiver.
  */
 import type { ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
@@ -72,14 +73,6 @@ export function resolveAccess(env: LoadedEnvironment, issues: ConfigIssue[]): Ac
         at(
           [i, "condition"],
           `${role.name} takes no ABAC condition; Azure accepts them on storage data roles and on role-assignment delegation (User Access Administrator, RBAC Administrator)`,
-        );
-      }
-      if (role.privileged && !grant.reason) {
-        at(
-          [i, "roles", j],
-          `${role.name} can grant access or read keys on the OpenAI estate: state why in reason, ` +
-            "or use a narrower role (inference, model-management)",
-          text,
         );
       }
       grants.push(toGrant({ name: grant.name, index: i }, role, grant));

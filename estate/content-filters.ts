@@ -1,7 +1,7 @@
 /**
  * Content filter config → the RAI policies each account gets. Presets expand to every filter Azure
- * takes; a filter weaker than Microsoft's default anywhere needs a stated reason; every deployment names
- * a filter that exists. Blocklists expand to items with stable names.
+ * takes; where a filter is weaker than Microsoft's default is recorded (the guardrail AOAI-RAI2 asks for a
+ * waiver); every deployment names a filter that exists. Blocklists expand to items with stable names.
  */
 import { createHash } from "node:crypto";
 import type { ConfigIssue } from "../config/errors";
@@ -86,15 +86,6 @@ export function resolveContentFilters(
     binary("Profanity", "Prompt", profanity);
     binary("Profanity", "Completion", profanity);
 
-    if (weaker.length > 0 && !config.reason) {
-      const approval = weaker.some((w) => w.endsWith(" Off") || w.startsWith("asynchronous"))
-        ? "; turning a filter off or filtering asynchronously also needs Microsoft's approval for the subscription (modified content filtering), or apply fails"
-        : "";
-      at(
-        [],
-        `is weaker than Microsoft's default (${weaker.join(", ")}): state why in reason, or keep Medium or stricter${approval}`,
-      );
-    }
     config.blocklists.forEach((b, i) => {
       if (!(b in blocklists))
         at(

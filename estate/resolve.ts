@@ -3,6 +3,7 @@
  * so stacks only map decided values onto constructs. Problems are collected across all environments
  * and thrown together as one ConfigError, each located in its file.
  */
+import { resolveWaivers } from "./waivers";
 import { ConfigError, type ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
 import type { RegionConfig } from "../config/schema";
@@ -264,6 +265,9 @@ export function resolveEnvironment(env: LoadedEnvironment, ctx: ResolveContext):
     subscriptionId: config.subscriptionId,
     tenantId: config.tenantId,
     protected: config.protected,
+    today: ctx.today,
+    waivers: resolveWaivers(env, ctx.warnings),
+    peerRanges: config.network.peerRanges,
     tags,
     stateBackend:
       config.stateBackend?.type === "azurerm"

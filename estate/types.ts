@@ -9,6 +9,7 @@ import type { PrivateDnsZoneName } from "../catalog/private-dns";
 import type { DataZone } from "../catalog/regions";
 
 export type Tags = Readonly<Record<string, string>>;
+import type { Waiver } from "../policies/waiver";
 
 export interface Estate {
   readonly environments: readonly EnvironmentEstate[];
@@ -67,6 +68,12 @@ export interface EnvironmentEstate {
   readonly tenantId?: string;
   /** Locks, prevent_destroy and no purge on destroy. */
   readonly protected: boolean;
+  /** The day the estate was resolved (YYYY-MM-DD): waiver expiries are judged on it. */
+  readonly today: string;
+  /** Guardrail findings the environment accepts (config waivers:, and the reason fields they replace). */
+  readonly waivers: readonly Waiver[];
+  /** Ranges of networks the environment connects to (hub, on-premises), for the estate-wide guardrails. */
+  readonly peerRanges: readonly string[];
   readonly tags: Tags;
   readonly stateBackend?: StateBackend;
   readonly ci?: CiIdentities;

@@ -11,6 +11,9 @@ import { Access, type RoleGrant } from "../constructs/access";
 import { RoleDefinition } from "../constructs/azurerm";
 import { StateStore } from "../constructs/state-store";
 import { scopeIds } from "../catalog/resource-ids";
+import { isPrivilegedRole } from "../catalog/roles";
+import { applyGuardrails } from "../policies/aspect";
+import type { Waiver } from "../policies/waiver";
 import { ciRights, LOCK_OPERATOR_ROLE } from "../estate/ci-identities";
 import type { EnvironmentEstate } from "../estate/types";
 import { addAzurermProvider, ReadableAddressStack } from "./platform-stack";
@@ -22,10 +25,10 @@ export class BootstrapStack extends ReadableAddressStack {
   constructor(scope: Construct, id: string, env: EnvironmentEstate) {
     super(scope, id);
     addAzurermProvider(this, env);
+    const waivers: Waiver[] = [...env.waivers];
     // Local state beside the stack: the administrator keeps terraform.tfstate, or moves it into the
     // store it created (terraform init -migrate-state with the backend the estate uses).
     new LocalBackend(this, { path: "terraform.tfstate" });
-    const subscription = scopeIds.subscription(env.subscriptionId);
     const backend = env.stateBackend?.type === "azurerm" ? env.stateBackend : undefined;
     const store = backend
       ? new StateStore(this, "state", {
@@ -37,8 +40,31 @@ export class BootstrapStack extends ReadableAddressStack {
           tags: env.tags,
         })
       : undefined;
-    if (!env.ci) return;
+    if (store && env.protected) {
+      waivers.push({
+        rule: "AOAI-ST6",
+        resource: "azurerm_storage_account.state",
+        reason:
+          "State is encrypted twice with Microsoft-managed keys (infrastructure encryption); a customer-managed key " +
+          "would need a vault that exists before the state, and losing it would make every stack's state unreadable.",
+        source: "stacks/bootstrap-stack.ts",
+      });
+    }
+    if (env.ci) this.grantCiRights(env, store, backend, waivers);
+    applyGuardrails(
+      this,
+      { today: env.today },
+      { environment: env.name, protected: env.protected, peerRanges: env.peerRanges, waivers },
+    );
+  }
 
+  private grantCiRights(
+    env: EnvironmentEstate,
+    store: StateStore | undefined,
+    backend: Extract<EnvironmentEstate["stateBackend"], { type: "azurerm" }> | undefined,
+    waivers: Waiver[],
+  ): void {
+    const subscription = scopeIds.subscription(env.subscriptionId);
     const rights = ciRights(env);
     const lockRoleId = uuidV5(`${env.subscriptionId.toLowerCase()}|lock-operator`, ROLE_NAMESPACE);
     const lockRole = rights.some((r) => r.role === LOCK_OPERATOR_ROLE.name)
@@ -56,12 +82,22 @@ export class BootstrapStack extends ReadableAddressStack {
       const roleId = right.roleId ?? lockRoleId;
       const atContainer = right.scope === "state container";
       if (atContainer && !store) return [];
+      const key = `${right.identity}_${right.role
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "_")
+        .replace(/_+$/, "")}`;
+      if (isPrivilegedRole(roleId)) {
+        // The deploy identity must create what the estate holds and assign its roles: by design, not drift.
+        waivers.push({
+          rule: "AOAI-IAM1",
+          resource: `*/ci_access/${key}`,
+          reason: `The CI ${right.identity} identity ${right.why}.`,
+          source: "estate/ci-identities.ts",
+        });
+      }
       return [
         {
-          key: `${right.identity}_${right.role
-            .toLowerCase()
-            .replace(/[^a-z0-9]+/g, "_")
-            .replace(/_+$/, "")}`,
+          key,
           principal: {
             objectId: who.objectId,
             type: "ServicePrincipal" as const,

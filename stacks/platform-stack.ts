@@ -1,6 +1,6 @@
 /**
- * Base of every stack: the azurerm provider for the environment, the state backend, and readable,
- * stable Terraform addresses.
+ * Base of every stack: the azurerm provider for the environment, the state backend, the guardrail pack
+ * (policies/) with the environment's waivers, and readable, stable Terraform addresses.
  *
  * cdktf's default logical IDs end in a hash of the construct path (`openai_Resource_1A2B3C4D`). Here the
  * address is the path itself (`openai`, `deployment_chat`), so reviewers read plans without a decoder
@@ -15,6 +15,7 @@ import {
 } from "cdktf";
 import type { Construct, Node } from "constructs";
 import { AzurermProvider } from "../constructs/azurerm";
+import { applyGuardrails } from "../policies/aspect";
 import type { EnvironmentEstate } from "../estate/types";
 
 /** Path components left out of addresses: a construct's primary resource is named after the construct. */
@@ -83,6 +84,11 @@ export class PlatformStack extends ReadableAddressStack {
   constructor(scope: Construct, id: string, env: EnvironmentEstate) {
     super(scope, id);
     addAzurermProvider(this, env);
+    applyGuardrails(
+      this,
+      { today: env.today },
+      { environment: env.name, protected: env.protected, peerRanges: env.peerRanges, waivers: env.waivers },
+    );
     const backend = env.stateBackend;
     if (backend?.type === "azurerm") {
       new AzurermBackend(this, {

@@ -6,7 +6,7 @@ import { readdirSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const sourceDirs = ["catalog", "config", "estate", "constructs", "stacks", "tools"];
+const sourceDirs = ["catalog", "config", "estate", "constructs", "policies", "stacks", "tools"];
 const skip = new Set(["node_modules", "dist", "cdktf.out", "test"]);
 
 function collect(dir, out) {

@@ -132,23 +132,16 @@ describe("access", () => {
     expect(env!.regions.every((r) => r.access.length === 0)).toBe(true);
   });
 
-  it("refuses Owner, Contributor and User Access Administrator without a reason, at the role's line", () => {
-    const found = problems(
-      envWith([
-        {
-          name: "ops",
-          principal: APP,
-          roles: ["Owner", "contributor", "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"],
-        },
-      ]),
+  it("leaves privileged roles to the guardrails: they resolve, and AOAI-IAM1 asks for a waiver at synth", () => {
+    const [env] = resolve(
+      envWith([{ name: "ops", principal: APP, roles: ["Owner", "contributor", "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"] }]),
     );
-    expect(found.map((p) => p.path)).toEqual(["access.0.roles.0", "access.0.roles.1", "access.0.roles.2"]);
-    expect(found[0]!.message).toBe(
-      "Owner can grant access or read keys on the OpenAI estate: state why in reason, or use a narrower role (inference, model-management)",
-    );
-    expect(found[1]!.message).toMatch(/^Contributor can grant access/);
-    expect(found[2]!.message).toMatch(/^User Access Administrator can grant access/);
-    expect(found.every((p) => p.line !== undefined)).toBe(true);
+    expect(env!.regions[0]!.access.map((g) => g.roleName)).toEqual([
+      "Owner",
+      "Contributor",
+      "User Access Administrator",
+    ]);
+    expect(env!.waivers).toEqual([]);
   });
 
   it("accepts a privileged role with a reason and carries the reason to the assignment", () => {
@@ -240,14 +233,22 @@ describe("access", () => {
     ]);
   });
 
-  it("treats Cognitive Services Contributor as privileged: it can turn keys and public access back on", () => {
-    expect(
-      problems(envWith([{ name: "ops", principal: APP, roles: ["Cognitive Services Contributor"] }])),
-    ).toEqual([
-      expect.objectContaining({
-        path: "access.0.roles.0",
-        message: expect.stringMatching(/^Cognitive Services Contributor can grant access/),
-      }),
+  it("reads a privileged grant's reason as a waiver of AOAI-IAM1 on each privileged assignment, and says so", () => {
+    const reason = "Break-glass group, membership through PIM only";
+    const { environments, warnings } = resolveObjects([
+      envWith([{ name: "ops", principal: APP, roles: ["inference", "Cognitive Services Contributor"], reason }]),
+    ]);
+    expect(environments[0]!.waivers).toEqual([
+      {
+        rule: "AOAI-IAM1",
+        resource: "*/access/ops-cognitive-services-contributor",
+        reason,
+        source: expect.stringMatching(/: access\.0\.reason$/),
+      },
+    ]);
+    expect(warnings.map((w) => [w.path, w.message])).toContainEqual([
+      "access.0.reason",
+      expect.stringMatching(/^is replaced by waivers: it is read as the waiver \{ rule: AOAI-IAM1/),
     ]);
   });
 

@@ -71,23 +71,34 @@ describe("content filters", () => {
     expect(threshold(f, "Violence", "Prompt")?.severityThreshold).toBe("Low");
   });
 
-  it("refuses a filter weaker than Microsoft's default without a reason, saying where", () => {
-    expect(
-      problems(
-        env({
-          lax: {
-            severity: { hate: { prompt: "High" }, sexual: { completion: "Off" } },
-            jailbreak: false,
-            mode: "Asynchronous_filter",
-          },
-        }),
-      ),
-    ).toEqual([
-      {
-        path: "contentFilters.lax",
-        message:
-          "is weaker than Microsoft's default (hate prompt High, sexual completion Off, jailbreak shield off, asynchronous filtering): state why in reason, or keep Medium or stricter; turning a filter off or filtering asynchronously also needs Microsoft's approval for the subscription (modified content filtering), or apply fails",
-      },
+  it("records how a filter is weaker than Microsoft's default, and leaves the verdict to AOAI-RAI2", () => {
+    const lax = filterOf(
+      env({
+        lax: {
+          severity: { hate: { prompt: "High" }, sexual: { completion: "Off" } },
+          jailbreak: false,
+          mode: "Asynchronous_filter",
+        },
+      }),
+      "lax",
+    );
+    expect(lax.weakerThanDefault).toEqual([
+      "hate prompt High",
+      "sexual completion Off",
+      "jailbreak shield off",
+      "asynchronous filtering",
+    ]);
+  });
+
+  it("reads a filter's reason as a waiver of AOAI-RAI2 on that filter", () => {
+    const reason = "Medical triage: symptom descriptions trip the self-harm filter at Medium";
+    const e = resolve(env({ "med-triage": { severity: { selfHarm: { prompt: "High" } }, reason } }));
+    expect(e.waivers).toEqual([
+      expect.objectContaining({
+        rule: "AOAI-RAI2",
+        resource: "azurerm_cognitive_account_rai_policy.content_filter_med_triage",
+        reason,
+      }),
     ]);
   });
 

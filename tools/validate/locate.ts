@@ -81,4 +81,9 @@ export class StackLocator {
   get(address: string): Location | undefined {
     return this.byAddress.get(address);
   }
+
+  /** The line (1-based) where the block with this address starts. */
+  lineOf(address: string): number | undefined {
+    return this.byAddress.get(address)?.firstLine;
+  }
 }

@@ -1,0 +1,74 @@
+/**
+ * The environment's guardrail waivers: its `waivers:` list, plus the reason fields that served as
+ * waivers before it (network.publicAccess.reason, a content filter's reason, a privileged grant's
+ * reason). Those still work, as the waiver they stand for, with a warning saying what to write instead.
+ */
+import type { ConfigIssue } from "../config/errors";
+import type { LoadedEnvironment } from "../config/load";
+import { resolveRole } from "../catalog/roles";
+import type { Waiver } from "../policies/waiver";
+
+const sanitize = (id: string) => id.replace(/[^A-Za-z0-9_]/g, "_");
+
+function legacy(
+  env: LoadedEnvironment,
+  warnings: ConfigIssue[],
+  path: (string | number)[],
+  waiver: Omit<Waiver, "source">,
+): Waiver {
+  const yaml = `{ rule: ${waiver.rule}, resource: "${waiver.resource}", reason: ... }`;
+  warnings.push(
+    env.issueAt(
+      path,
+      `is replaced by waivers: it is read as the waiver ${yaml}; move the reason there and remove this field`,
+    ),
+  );
+  return { ...waiver, source: `${env.file}: ${path.join(".")}` };
+}
+
+export function resolveWaivers(env: LoadedEnvironment, warnings: ConfigIssue[]): Waiver[] {
+  const config = env.config;
+  const waivers: Waiver[] = config.waivers.map((w, i) => ({
+    rule: w.rule,
+    resource: w.resource,
+    reason: w.reason,
+    expires: w.expires,
+    source: `${env.file}: waivers[${i}]`,
+  }));
+  const publicReason = config.network.publicAccess?.reason;
+  if (publicReason !== undefined) {
+    waivers.push(
+      legacy(env, warnings, ["network", "publicAccess", "reason"], {
+        rule: "AOAI-ACC1",
+        resource: "azurerm_cognitive_account.*",
+        reason: publicReason,
+      }),
+    );
+  }
+  for (const [name, filter] of Object.entries(config.contentFilters)) {
+    if (filter.reason === undefined) continue;
+    waivers.push(
+      legacy(env, warnings, ["contentFilters", name, "reason"], {
+        rule: "AOAI-RAI2",
+        resource: `azurerm_cognitive_account_rai_policy.content_filter_${sanitize(name)}`,
+        reason: filter.reason,
+      }),
+    );
+  }
+  config.access.forEach((grant, i) => {
+    if (grant.reason === undefined) return;
+    for (const text of grant.roles) {
+      const role = resolveRole(text);
+      if (!role?.privileged) continue;
+      // The assignment's construct ID is the grant key (estate/access.ts): <grant name>-<role label>.
+      waivers.push(
+        legacy(env, warnings, ["access", i, "reason"], {
+          rule: "AOAI-IAM1",
+          resource: `*/access/${grant.name}-${role.label}`,
+          reason: grant.reason,
+        }),
+      );
+    }
+  });
+  return waivers;
+}

@@ -1,0 +1,51 @@
+import { overlaps, parseCidr, type Cidr } from "../../catalog/cidr";
+import { ofType, type StackDocument } from "../document";
+import type { Rule, Violation } from "../rule";
+
+const ranges = (texts: readonly unknown[]): { text: string; cidr: Cidr }[] =>
+  texts.flatMap((t) => {
+    const cidr = typeof t === "string" ? parseCidr(t) : "not a range";
+    return typeof cidr === "string" ? [] : [{ text: t as string, cidr }];
+  });
+
+const peerRanges = (doc: StackDocument) => ranges(doc.metadata.peerRanges ?? []);
+
+/**
+ * Two stacks are connected when they belong to the same environment, or their environments reach a
+ * common network (a peer range of one overlaps a peer range of the other: the same hub or on-premises).
+ * Output without guardrail metadata is treated as connected to everything it is audited with.
+ */
+function connected(a: StackDocument, b: StackDocument): boolean {
+  if (a.metadata.environment === undefined || b.metadata.environment === undefined) return true;
+  if (a.metadata.environment === b.metadata.environment) return true;
+  return peerRanges(a).some((p) => peerRanges(b).some((q) => overlaps(p.cidr, q.cidr)));
+}
+
+export const estateAddressOverlap: Rule = {
+  id: "AOAI-EST1",
+  level: "error",
+  title: "Address spaces do not overlap across connected environments",
+  rationale:
+    "Environments that share a hub or on-premises network are routed together; a VNet that reuses another's " +
+    "range (a region pasted from one environment into another) cannot be peered and breaks routing for both.",
+  fix: "Give the VNet a range of its own (config: regions[].network.addressSpace), outside every connected environment's VNets and peer ranges.",
+  sources: { guidance: ["learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview (no overlapping address spaces)"] },
+  check({ stack, stacks }) {
+    const found: Violation[] = [];
+    for (const vnet of ofType(stack, "azurerm_virtual_network")) {
+      const own = ranges(Array.isArray(vnet.values["address_space"]) ? vnet.values["address_space"] : []);
+      const clashes = new Set<string>();
+      for (const other of stacks.filter((s) => connected(stack, s))) {
+        for (const theirs of ofType(other, "azurerm_virtual_network")) {
+          if (theirs === vnet) continue;
+          for (const r of ranges(Array.isArray(theirs.values["address_space"]) ? theirs.values["address_space"] : []))
+            for (const o of own) if (overlaps(o.cidr, r.cidr)) clashes.add(`${o.text} overlaps ${r.text} of ${other.name}/${theirs.address}`);
+        }
+        for (const p of peerRanges(other))
+          for (const o of own) if (overlaps(o.cidr, p.cidr)) clashes.add(`${o.text} overlaps peer range ${p.text} of ${other.metadata.environment ?? other.name}`);
+      }
+      for (const detail of clashes) found.push({ target: vnet, detail });
+    }
+    return found;
+  },
+};

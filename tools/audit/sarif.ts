@@ -1,0 +1,92 @@
+/**
+ * The guardrail report as SARIF 2.1.0, for GitHub code scanning: one rule per guardrail with its
+ * sources, one result per finding at the block's line; waived findings carry a suppression with the
+ * waiver's reason, so code scanning shows them as dismissed rather than hiding them.
+ */
+import { relative } from "node:path";
+import type { Finding, GuardrailReport } from "../../policies/evaluate";
+import { RULES, WAIVER_RULE } from "../../policies/pack";
+
+const INFORMATION_URI = "https://github.com/contoso/azure-openai-platform/blob/main/docs/guardrails.md";
+
+export interface SarifInput {
+  readonly report: GuardrailReport;
+  /** The file each stack was read from. */
+  readonly files: ReadonlyMap<string, string>;
+  /** The line of a block in its stack's file. */
+  readonly lineOf: (stack: string, address: string) => number | undefined;
+  /** Paths in the report are relative to this directory (the repository root). */
+  readonly root: string;
+  readonly version: string;
+}
+
+function location(f: Finding, input: SarifInput) {
+  const file = input.files.get(f.stack);
+  const line = input.lineOf(f.stack, f.address);
+  return {
+    ...(file
+      ? {
+          physicalLocation: {
+            artifactLocation: { uri: relative(input.root, file).split("\\").join("/") },
+            ...(line ? { region: { startLine: line } } : {}),
+          },
+        }
+      : {}),
+    logicalLocations: [{ fullyQualifiedName: `${f.stack}/${f.address}`, kind: "resource" }],
+  };
+}
+
+export function toSarif(input: SarifInput): Record<string, unknown> {
+  const rules = [
+    ...RULES.map((r) => ({
+      id: r.id,
+      name: r.id,
+      shortDescription: { text: r.title },
+      fullDescription: { text: r.rationale },
+      help: { text: r.fix },
+      helpUri: `${INFORMATION_URI}#${r.id.toLowerCase()}`,
+      defaultConfiguration: { level: r.level },
+      properties: {
+        checkov: r.sources.checkov ?? [],
+        azurePolicy: r.sources.azurePolicy ?? [],
+        guidance: r.sources.guidance ?? [],
+        protectedOnly: r.protectedOnly ?? false,
+      },
+    })),
+    {
+      id: WAIVER_RULE,
+      name: WAIVER_RULE,
+      shortDescription: { text: "Waivers are current and name a rule" },
+      help: { text: "Renew or remove the waiver." },
+      defaultConfiguration: { level: "error" },
+    },
+  ];
+  const results = input.report.findings.map((f) => ({
+    ruleId: f.rule,
+    level: f.level,
+    message: { text: `${f.address}: ${f.detail}. Fix: ${f.fix}` },
+    locations: [location(f, input)],
+    ...(f.waiver
+      ? {
+          suppressions: [
+            {
+              kind: "external",
+              justification: `${f.waiver.reason}${f.waiver.expires ? ` (until ${f.waiver.expires})` : ""}`,
+            },
+          ],
+        }
+      : {}),
+  }));
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: { name: "azure-openai-platform guardrails", version: input.version, informationUri: INFORMATION_URI, rules },
+        },
+        results,
+      },
+    ],
+  };
+}
