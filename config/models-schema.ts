@@ -59,7 +59,9 @@ export const contentFilterSchema = z
       .describe("Blocklists (from blocklists:) applied to prompts and completions."),
     reason: reason
       .optional()
-      .describe("Required when the filter is weaker than Microsoft's default in any way."),
+      .describe(
+        "Deprecated: waive AOAI-RAI2 under waivers: instead. Still read as that waiver, with a warning.",
+      ),
   })
   .describe("A content filter (RAI policy) created on every account of the environment.");
 

@@ -89,11 +89,15 @@ export const networkSchema = z
         reason: z
           .string()
           .min(10, { error: "say why public access is needed (at least 10 characters)" })
-          .max(256, { error: "must be at most 256 characters: it is written to the account's tags" }),
+          .max(256, { error: "must be at most 256 characters: it is written to the account's tags" })
+          .optional()
+          .describe(
+            "Deprecated: waive AOAI-ACC1 under waivers: instead. Still read as that waiver, with a warning.",
+          ),
       })
       .optional()
       .describe(
-        "Opens the account's public endpoint to these ranges only (e.g. self-hosted CI runners). Shows in review.",
+        "Opens the account's public endpoint to these ranges only (e.g. self-hosted CI runners). Needs a waiver of AOAI-ACC1.",
       ),
     allowedFqdns: z
       .array(fqdn)

@@ -41,7 +41,10 @@ export const accessGrantSchema = z
       .describe("Only these regions (account and resourceGroup scopes). Default: every region."),
     reason: reason
       .optional()
-      .describe("Why: required for Owner, Contributor, User Access Administrator and RBAC Administrator."),
+      .describe(
+        "What an uncatalogued role is and why it is needed. For a privileged role (Owner, Contributor, ...) it is " +
+          "read as a waiver of AOAI-IAM1, with a warning: write that waiver under waivers: instead.",
+      ),
     condition: z.string().min(1).optional().describe("ABAC condition (version 2.0) limiting the assignment."),
   })
   .describe("Roles granted to one principal at one scope.");

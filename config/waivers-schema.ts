@@ -29,7 +29,9 @@ export const waiverSchema = z
     expires: z.iso
       .date({ error: "must be a date, YYYY-MM-DD" })
       .optional()
-      .describe("Last day the waiver holds; afterwards synth fails until it is renewed or the finding fixed."),
+      .describe(
+        "Last day the waiver holds; afterwards synth fails until it is renewed or the finding fixed.",
+      ),
   })
   .describe("Accepts one guardrail finding, deliberately.");
 

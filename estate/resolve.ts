@@ -178,7 +178,10 @@ function resolveRegion(inputs: RegionInputs, ctx: ResolveContext): RegionEstate 
       kind: region.kind,
       // The subdomain is the account's DNS name: Entra ID auth and private endpoints need it.
       customSubdomainName: subdomain,
-      tags: network.publicAccess ? { ...tags, "public-access-reason": network.publicAccess.reason } : tags,
+      // The legacy reason field still tags the account, so configs that use it see no change in plan.
+      tags: network.publicAccess?.reason
+        ? { ...tags, "public-access-reason": network.publicAccess.reason }
+        : tags,
       networkBypass: network.trustedServicesBypass ? "AzureServices" : "None",
       publicAccess: network.publicAccess,
       // Outbound calls are restricted: the account may reach its key vault, its fine-tuning storage,

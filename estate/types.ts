@@ -270,7 +270,7 @@ export interface AccountEstate {
   readonly tags: Tags;
   readonly networkBypass: "AzureServices" | "None";
   /** Public access, only when the config asks for it with a reason. */
-  readonly publicAccess?: { readonly allowedIpRanges: readonly string[]; readonly reason: string };
+  readonly publicAccess?: { readonly allowedIpRanges: readonly string[]; readonly reason?: string };
   /** FQDNs the account may call out to while outbound access is restricted. */
   readonly allowedFqdns: readonly string[];
   /** Deployments in config order. */

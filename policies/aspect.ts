@@ -68,10 +68,15 @@ class GuardrailAspect implements IAspect {
  * Runs the guardrail pack over this stack at synthesis. `metadata` travels in the stack's output
  * (`//.guardrails`) so `npm run audit` of the output judges it exactly as synth did.
  */
-export function applyGuardrails(stack: TerraformStack, options: GuardrailOptions, metadata: GuardrailMetadata = {}): void {
+export function applyGuardrails(
+  stack: TerraformStack,
+  options: GuardrailOptions,
+  metadata: GuardrailMetadata = {},
+): void {
   stack.addOverride("//.guardrails", metadata);
   Aspects.of(stack).add(new GuardrailAspect(stack, options));
 }
 
 /** The App's guardrail report, once a stack of it has been synthesized. */
-export const guardrailReport = (scope: IConstruct): GuardrailReport | undefined => reports.get(scope.node.root);
+export const guardrailReport = (scope: IConstruct): GuardrailReport | undefined =>
+  reports.get(scope.node.root);

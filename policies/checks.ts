@@ -14,7 +14,11 @@ export type RuleInfo = Omit<Rule, "check">;
 export function resourceRule(
   info: RuleInfo,
   types: readonly string[],
-  test: (values: Readonly<Record<string, unknown>>, resource: TfBlock, context: RuleContext) => string | undefined,
+  test: (
+    values: Readonly<Record<string, unknown>>,
+    resource: TfBlock,
+    context: RuleContext,
+  ) => string | undefined,
 ): Rule {
   return {
     ...info,
@@ -30,7 +34,12 @@ export function resourceRule(
 }
 
 /** Resources of `type` in `doc` with an attribute (at `path`) that references `target`. */
-export function pointingAt(doc: StackDocument, type: string, target: TfBlock, pick: (v: Readonly<Record<string, unknown>>) => unknown): TfBlock[] {
+export function pointingAt(
+  doc: StackDocument,
+  type: string,
+  target: TfBlock,
+  pick: (v: Readonly<Record<string, unknown>>) => unknown,
+): TfBlock[] {
   return ofType(doc, type).filter((r) => references(pick(r.values), target));
 }
 

@@ -75,7 +75,15 @@ export function evaluate(stacks: readonly StackDocument[], options: EvaluateOpti
         const target = { stack: stack.name, address: v.target.address, path: v.target.path };
         const waiver = current.find((w) => w.rule === rule.id && waiverCovers(w, target));
         if (waiver) uses.get(waiverKey(waiver))!.findings++;
-        findings.push({ rule: rule.id, level: rule.level, title: rule.title, fix: rule.fix, ...target, detail: v.detail, waiver });
+        findings.push({
+          rule: rule.id,
+          level: rule.level,
+          title: rule.title,
+          fix: rule.fix,
+          ...target,
+          detail: v.detail,
+          waiver,
+        });
       }
     }
   }
@@ -84,14 +92,31 @@ export function evaluate(stacks: readonly StackDocument[], options: EvaluateOpti
     const w = use.waiver;
     const first = stacks.find((s) => s.name === [...use.stacks][0])!;
     if (!RULE_IDS.includes(w.rule))
-      findings.push(waiverFinding(first, "error", `waiver ${describe(w)} names no rule`, `Use one of: ${RULE_IDS.join(", ")}.`));
+      findings.push(
+        waiverFinding(
+          first,
+          "error",
+          `waiver ${describe(w)} names no rule`,
+          `Use one of: ${RULE_IDS.join(", ")}.`,
+        ),
+      );
     else if (waiverExpired(w, options.today))
       findings.push(
-        waiverFinding(first, "error", `waiver ${describe(w)} expired on ${w.expires}`, "Fix the finding, or renew the waiver with a new expiry and a current reason."),
+        waiverFinding(
+          first,
+          "error",
+          `waiver ${describe(w)} expired on ${w.expires}`,
+          "Fix the finding, or renew the waiver with a new expiry and a current reason.",
+        ),
       );
     else if (use.findings === 0)
       findings.push(
-        waiverFinding(first, "warning", `waiver ${describe(w)} matches no finding`, "Remove the waiver, or correct its rule or resource pattern."),
+        waiverFinding(
+          first,
+          "warning",
+          `waiver ${describe(w)} matches no finding`,
+          "Remove the waiver, or correct its rule or resource pattern.",
+        ),
       );
   }
   const open = findings.filter((f) => !f.waiver);
@@ -100,6 +125,10 @@ export function evaluate(stacks: readonly StackDocument[], options: EvaluateOpti
     errors: open.filter((f) => f.level === "error"),
     warnings: open.filter((f) => f.level === "warning"),
     waived: findings.filter((f) => f.waiver),
-    waivers: [...uses.values()].map((u) => ({ waiver: u.waiver, stacks: [...u.stacks], findings: u.findings })),
+    waivers: [...uses.values()].map((u) => ({
+      waiver: u.waiver,
+      stacks: [...u.stacks],
+      findings: u.findings,
+    })),
   };
 }

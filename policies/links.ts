@@ -23,7 +23,11 @@ function canonical(value: unknown): string {
 const sameJson = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
 /** The stack a remote-state data source reads: the one whose backend has the same configuration. */
-function producer(doc: StackDocument, stacks: readonly StackDocument[], dataName: string): StackDocument | undefined {
+function producer(
+  doc: StackDocument,
+  stacks: readonly StackDocument[],
+  dataName: string,
+): StackDocument | undefined {
   const remote = doc.data.find((d) => d.type === "data.terraform_remote_state" && d.name === dataName);
   if (!remote) return undefined;
   const config = block(remote.values["config"]);

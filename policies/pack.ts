@@ -19,6 +19,7 @@ import { contentFilterStrength } from "./rules/content-filter-strength";
 import { deploymentContentFilter } from "./rules/deployment-content-filter";
 import { deploymentPinnedVersion } from "./rules/deployment-pinned-version";
 import { deploymentVersionUpgrade } from "./rules/deployment-version-upgrade";
+import { defenderForAi } from "./rules/defender-for-ai";
 import { estateAddressOverlap } from "./rules/estate-address-overlap";
 import { keyExpiration } from "./rules/key-expiration";
 import { keyHsm } from "./rules/key-hsm";
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   accountCustomerManagedKey,
   accountPrivateEndpoint,
   accountDiagnostics,
+  defenderForAi,
   deploymentContentFilter,
   contentFilterStrength,
   deploymentPinnedVersion,

@@ -24,14 +24,22 @@ const patterns = new Map<string, RegExp>();
 function patternOf(glob: string): RegExp {
   let re = patterns.get(glob);
   if (!re) {
-    re = new RegExp(`^${glob.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+    re = new RegExp(
+      `^${glob
+        .split("*")
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join(".*")}$`,
+    );
     patterns.set(glob, re);
   }
   return re;
 }
 
 /** Whether the waiver's pattern names this block. */
-export function waiverCovers(waiver: Waiver, target: { stack: string; address: string; path: string }): boolean {
+export function waiverCovers(
+  waiver: Waiver,
+  target: { stack: string; address: string; path: string },
+): boolean {
   const re = patternOf(waiver.resource);
   return re.test(target.address) || re.test(`${target.stack}/${target.address}`) || re.test(target.path);
 }

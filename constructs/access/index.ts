@@ -8,11 +8,12 @@
  * - principal_type is written so ARM does not look the principal up (new service principals can take
  *   minutes to replicate and fail the assignment otherwise);
  * - Owner, Contributor, User Access Administrator and RBAC Administrator can grant themselves anything
- *   (or, for Contributor, read keys and change the network): refused without a stated reason.
+ *   (or, for Contributor, read keys and change the network): that is a policy finding, not misuse, so the
+ *   guardrail AOAI-IAM1 (policies/) reports it and a waiver accepts it; `reason` goes into the description.
  */
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { isPrivilegedRole, roleDefinitionId } from "../../catalog/roles";
+import { roleDefinitionId } from "../../catalog/roles";
 import { RoleAssignment } from "../azurerm";
 import { isKnown, PropError, requireMatch, requireOneOf, requireRule } from "../validation";
 import { roleAssignmentName } from "./assignment-name";
@@ -50,8 +51,8 @@ export interface RoleGrant {
    */
   readonly scopeId?: string;
   /**
-   * Why a privileged role is needed. Required for Owner, Contributor, User Access Administrator and
-   * RBAC Administrator.
+   * Why the grant is needed, written into the assignment's description. Privileged roles are judged by
+   * the guardrails (AOAI-IAM1) and accepted by a waiver, not by this text.
    * @default none
    */
   readonly reason?: string;
@@ -103,14 +104,6 @@ export class Access extends Construct {
     requireRule(this, `${path}.roleId`, grant.roleId, "guid");
     requireRule(this, `${path}.principal.objectId`, grant.principal.objectId, "guid");
     requireOneOf(this, `${path}.principal.type`, grant.principal.type, ["User", "Group", "ServicePrincipal"]);
-    if (isPrivilegedRole(grant.roleId) && !grant.reason?.trim()) {
-      throw new PropError(
-        this,
-        `${path}.roleId`,
-        grant.roleName,
-        "is a privileged role (it can grant access or read keys): give a reason, or use a narrower role such as Cognitive Services OpenAI User",
-      );
-    }
     const scopeId = grant.scopeId ?? grant.scope;
     if (!isKnown(scopeId)) {
       throw new PropError(

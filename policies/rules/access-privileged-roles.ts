@@ -44,10 +44,17 @@ export const accessPrivilegedRoles = resourceRule(
     );
     const environment = stack.metadata.environment;
     const onSubscription =
-      (typeof scope === "string" && (SUBSCRIPTION.test(scope) || scope.includes("data.azurerm_subscription."))) &&
-      stacks.some((s) => (environment === undefined || s.metadata.environment === environment) && holdsAccount(s));
+      typeof scope === "string" &&
+      (SUBSCRIPTION.test(scope) || scope.includes("data.azurerm_subscription.")) &&
+      stacks.some(
+        (s) => (environment === undefined || s.metadata.environment === environment) && holdsAccount(s),
+      );
     if (!onAccount && !onGroup && !onSubscription) return undefined;
-    const where = onAccount ? "an OpenAI account" : onGroup ? "a resource group holding an OpenAI account" : "the subscription of OpenAI accounts";
+    const where = onAccount
+      ? "an OpenAI account"
+      : onGroup
+        ? "a resource group holding an OpenAI account"
+        : "the subscription of OpenAI accounts";
     return `grants ${role} on ${where}`;
   },
 );

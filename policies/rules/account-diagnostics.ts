@@ -13,11 +13,12 @@ export const accountDiagnostics = resourceRule(
     rationale:
       "Without a diagnostic setting, who called the account, which keys or settings changed, and which " +
       "requests were refused are not kept anywhere an investigation can read.",
-    fix:
-      'Add an azurerm_monitor_diagnostic_setting targeting the account, with log_analytics_workspace_id and an enabled_log of category_group "audit" or "allLogs".',
+    fix: 'Add an azurerm_monitor_diagnostic_setting targeting the account, with log_analytics_workspace_id and an enabled_log of category_group "audit" or "allLogs".',
     sources: {
       azurePolicy: ["1b4d1c4e-934c-4703-944c-27c82c06bebb", "55d1f543-d1b0-4811-9663-d6d0dbc6326d"],
-      guidance: ["learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-cognitiveservices-accounts-logs"],
+      guidance: [
+        "learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-cognitiveservices-accounts-logs",
+      ],
     },
   },
   ["azurerm_cognitive_account"],
@@ -30,7 +31,9 @@ export const accountDiagnostics = resourceRule(
       (d) =>
         typeof d.values["log_analytics_workspace_id"] === "string" &&
         blocks(d.values["enabled_log"]).some(
-          (l) => AUDIT_GROUPS.includes(String(l["category_group"])) || AUDIT_CATEGORIES.includes(String(l["category"])),
+          (l) =>
+            AUDIT_GROUPS.includes(String(l["category_group"])) ||
+            AUDIT_CATEGORIES.includes(String(l["category"])),
         ),
     );
     return ok ? undefined : "no diagnostic setting sends audit logs to a Log Analytics workspace";

@@ -16,5 +16,6 @@ export const accountLocalAuth = resourceRule(
     },
   },
   ["azurerm_cognitive_account"],
-  (v) => (v["local_auth_enabled"] === false ? undefined : shown("local_auth_enabled", v["local_auth_enabled"])),
+  (v) =>
+    v["local_auth_enabled"] === false ? undefined : shown("local_auth_enabled", v["local_auth_enabled"]),
 );

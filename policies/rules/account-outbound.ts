@@ -21,11 +21,13 @@ export const accountOutbound = resourceRule(
   ["azurerm_cognitive_account"],
   (v) => {
     if (!OPENAI_KINDS.includes(String(v["kind"]))) return undefined;
-    if (v["outbound_network_access_restricted"] !== true) return "outbound_network_access_restricted is not true";
+    if (v["outbound_network_access_restricted"] !== true)
+      return "outbound_network_access_restricted is not true";
     const fqdns = v["fqdns"];
     // An empty list is the strictest setting (nothing may be called); Checkov fails it, the pack does not.
     if (fqdns !== undefined && !Array.isArray(fqdns)) return "fqdns is not a list";
-    if (Array.isArray(fqdns) && fqdns.length > MAX_FQDNS) return `fqdns has ${fqdns.length} entries; Azure allows ${MAX_FQDNS}`;
+    if (Array.isArray(fqdns) && fqdns.length > MAX_FQDNS)
+      return `fqdns has ${fqdns.length} entries; Azure allows ${MAX_FQDNS}`;
     return undefined;
   },
 );

@@ -9,7 +9,8 @@ function zoneName(resolved: ReturnType<typeof resolve>): string | undefined {
     const name = resolved.block.values["name"];
     return typeof name === "string" ? name : undefined;
   }
-  if (resolved.kind === "literal") return /\/privateDnsZones\/([^/]+)$/i.exec(resolved.value)?.[1]?.toLowerCase();
+  if (resolved.kind === "literal")
+    return /\/privateDnsZones\/([^/]+)$/i.exec(resolved.value)?.[1]?.toLowerCase();
   return undefined;
 }
 
@@ -17,7 +18,8 @@ export const accountPrivateEndpoint = resourceRule(
   {
     id: "AOAI-NET1",
     level: "error",
-    title: "Azure OpenAI accounts have a private endpoint for subresource account, registered in the right zones",
+    title:
+      "Azure OpenAI accounts have a private endpoint for subresource account, registered in the right zones",
     rationale:
       "The private endpoint is how clients reach an account whose public access is off; without records in " +
       "the kind's private DNS zones, clients resolve the public address and are refused.",
@@ -27,7 +29,9 @@ export const accountPrivateEndpoint = resourceRule(
       "privatelink.cognitiveservices.azure.com; AIServices also privatelink.services.ai.azure.com).",
     sources: {
       azurePolicy: ["d6759c02-b87f-42b7-892e-71b3f471d782", "c4bc6f10-cb41-49eb-b000-d5ab82e2a091"],
-      guidance: ["learn.microsoft.com/azure/private-link/private-endpoint-dns (Microsoft.CognitiveServices/accounts)"],
+      guidance: [
+        "learn.microsoft.com/azure/private-link/private-endpoint-dns (Microsoft.CognitiveServices/accounts)",
+      ],
     },
   },
   ["azurerm_cognitive_account"],

@@ -17,5 +17,8 @@ export const accountPublicNetwork = resourceRule(
   },
   ["azurerm_cognitive_account"],
   // The provider's default is true: an absent attribute is public.
-  (v) => (v["public_network_access_enabled"] === false ? undefined : shown("public_network_access_enabled", v["public_network_access_enabled"])),
+  (v) =>
+    v["public_network_access_enabled"] === false
+      ? undefined
+      : shown("public_network_access_enabled", v["public_network_access_enabled"]),
 );

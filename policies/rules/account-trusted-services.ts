@@ -10,7 +10,11 @@ export const accountTrustedServices = resourceRule(
       'bypass = "AzureServices" lets Azure AI Search, Machine Learning and other AI services through the ' +
       "firewall by managed identity, from any tenant's instance of them; keep it off unless a named service needs it.",
     fix: 'Set network_acls.bypass = "None" (config: network.trustedServicesBypass: false), or waive AOAI-ACC6 naming the service.',
-    sources: { guidance: ["learn.microsoft.com/azure/ai-services/cognitive-services-virtual-networks (trusted services)"] },
+    sources: {
+      guidance: [
+        "learn.microsoft.com/azure/ai-services/cognitive-services-virtual-networks (trusted services)",
+      ],
+    },
   },
   ["azurerm_cognitive_account"],
   (v) => {

@@ -6,7 +6,9 @@ const HARM = Object.values(HARM_FILTER_NAMES) as string[];
 /** Filters Microsoft's default has on, besides the harm categories. */
 const ON_BY_DEFAULT = [
   ...(DEFAULT_POLICY_SETTINGS.jailbreak ? ["Jailbreak"] : []),
-  ...(DEFAULT_POLICY_SETTINGS.protectedMaterial ? ["Protected Material Text", "Protected Material Code"] : []),
+  ...(DEFAULT_POLICY_SETTINGS.protectedMaterial
+    ? ["Protected Material Text", "Protected Material Code"]
+    : []),
 ];
 
 /** How a content filter is weaker than Microsoft.DefaultV2, one phrase per difference. */

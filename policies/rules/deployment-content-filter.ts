@@ -30,7 +30,9 @@ export const deploymentContentFilter = resourceRule(
       ofType(stack, "azurerm_cognitive_account_rai_policy").find((p) => p.values["name"] === name);
     if (!policy) {
       // Named by a value this audit cannot follow: nothing to compare.
-      return typeof name === "string" && name.includes("${") ? undefined : `content filter ${JSON.stringify(name)} is not created here`;
+      return typeof name === "string" && name.includes("${")
+        ? undefined
+        : `content filter ${JSON.stringify(name)} is not created here`;
     }
     if (account && !references(policy.values["cognitive_account_id"], account))
       return `content filter ${policy.address} belongs to another account`;

@@ -29,7 +29,11 @@ export const estateAddressOverlap: Rule = {
     "Environments that share a hub or on-premises network are routed together; a VNet that reuses another's " +
     "range (a region pasted from one environment into another) cannot be peered and breaks routing for both.",
   fix: "Give the VNet a range of its own (config: regions[].network.addressSpace), outside every connected environment's VNets and peer ranges.",
-  sources: { guidance: ["learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview (no overlapping address spaces)"] },
+  sources: {
+    guidance: [
+      "learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview (no overlapping address spaces)",
+    ],
+  },
   check({ stack, stacks }) {
     const found: Violation[] = [];
     for (const vnet of ofType(stack, "azurerm_virtual_network")) {
@@ -38,11 +42,19 @@ export const estateAddressOverlap: Rule = {
       for (const other of stacks.filter((s) => connected(stack, s))) {
         for (const theirs of ofType(other, "azurerm_virtual_network")) {
           if (theirs === vnet) continue;
-          for (const r of ranges(Array.isArray(theirs.values["address_space"]) ? theirs.values["address_space"] : []))
-            for (const o of own) if (overlaps(o.cidr, r.cidr)) clashes.add(`${o.text} overlaps ${r.text} of ${other.name}/${theirs.address}`);
+          for (const r of ranges(
+            Array.isArray(theirs.values["address_space"]) ? theirs.values["address_space"] : [],
+          ))
+            for (const o of own)
+              if (overlaps(o.cidr, r.cidr))
+                clashes.add(`${o.text} overlaps ${r.text} of ${other.name}/${theirs.address}`);
         }
         for (const p of peerRanges(other))
-          for (const o of own) if (overlaps(o.cidr, p.cidr)) clashes.add(`${o.text} overlaps peer range ${p.text} of ${other.metadata.environment ?? other.name}`);
+          for (const o of own)
+            if (overlaps(o.cidr, p.cidr))
+              clashes.add(
+                `${o.text} overlaps peer range ${p.text} of ${other.metadata.environment ?? other.name}`,
+              );
       }
       for (const detail of clashes) found.push({ target: vnet, detail });
     }

@@ -17,7 +17,8 @@ export const keyVaultNetwork = resourceRule(
   },
   ["azurerm_key_vault"],
   (v) => {
-    if (v["public_network_access_enabled"] !== false) return shown("public_network_access_enabled", v["public_network_access_enabled"]);
+    if (v["public_network_access_enabled"] !== false)
+      return shown("public_network_access_enabled", v["public_network_access_enabled"]);
     const action = block(v["network_acls"])?.["default_action"];
     return action === "Deny" ? undefined : shown("network_acls.default_action", action);
   },

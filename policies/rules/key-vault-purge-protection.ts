@@ -16,5 +16,8 @@ export const keyVaultPurgeProtection = resourceRule(
     },
   },
   ["azurerm_key_vault"],
-  (v) => (v["purge_protection_enabled"] === true ? undefined : shown("purge_protection_enabled", v["purge_protection_enabled"])),
+  (v) =>
+    v["purge_protection_enabled"] === true
+      ? undefined
+      : shown("purge_protection_enabled", v["purge_protection_enabled"]),
 );

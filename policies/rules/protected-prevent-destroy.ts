@@ -14,5 +14,6 @@ export const protectedPreventDestroy = resourceRule(
     sources: { guidance: ["developer.hashicorp.com/terraform/language/meta-arguments/lifecycle"] },
   },
   ["azurerm_cognitive_account", "azurerm_key_vault"],
-  (v) => (block(v["lifecycle"])?.["prevent_destroy"] === true ? undefined : "lifecycle.prevent_destroy is not true"),
+  (v) =>
+    block(v["lifecycle"])?.["prevent_destroy"] === true ? undefined : "lifecycle.prevent_destroy is not true",
 );

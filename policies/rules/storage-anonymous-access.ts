@@ -7,7 +7,10 @@ export const storageAnonymousAccess = resourceRule(
     title: "Storage accounts allow no anonymous blob access",
     rationale: "A container made public by mistake would publish training data to anyone with the URL.",
     fix: "Set allow_nested_items_to_be_public = false.",
-    sources: { checkov: ["CKV_AZURE_190", "CKV2_AZURE_47"], azurePolicy: ["4fa4b6c0-31ca-4c0d-b10d-24b96f62a751"] },
+    sources: {
+      checkov: ["CKV_AZURE_190", "CKV2_AZURE_47"],
+      azurePolicy: ["4fa4b6c0-31ca-4c0d-b10d-24b96f62a751"],
+    },
   },
   ["azurerm_storage_account"],
   (v) =>

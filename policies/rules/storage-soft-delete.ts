@@ -13,6 +13,8 @@ export const storageSoftDelete = resourceRule(
   ["azurerm_storage_account"],
   (v) => {
     if (String(v["account_kind"]).toLowerCase() === "filestorage") return undefined;
-    return block(block(v["blob_properties"])?.["delete_retention_policy"]) ? undefined : "blob soft delete is off";
+    return block(block(v["blob_properties"])?.["delete_retention_policy"])
+      ? undefined
+      : "blob soft delete is off";
   },
 );

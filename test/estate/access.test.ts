@@ -134,7 +134,13 @@ describe("access", () => {
 
   it("leaves privileged roles to the guardrails: they resolve, and AOAI-IAM1 asks for a waiver at synth", () => {
     const [env] = resolve(
-      envWith([{ name: "ops", principal: APP, roles: ["Owner", "contributor", "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"] }]),
+      envWith([
+        {
+          name: "ops",
+          principal: APP,
+          roles: ["Owner", "contributor", "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"],
+        },
+      ]),
     );
     expect(env!.regions[0]!.access.map((g) => g.roleName)).toEqual([
       "Owner",
@@ -236,7 +242,9 @@ describe("access", () => {
   it("reads a privileged grant's reason as a waiver of AOAI-IAM1 on each privileged assignment, and says so", () => {
     const reason = "Break-glass group, membership through PIM only";
     const { environments, warnings } = resolveObjects([
-      envWith([{ name: "ops", principal: APP, roles: ["inference", "Cognitive Services Contributor"], reason }]),
+      envWith([
+        { name: "ops", principal: APP, roles: ["inference", "Cognitive Services Contributor"], reason },
+      ]),
     ]);
     expect(environments[0]!.waivers).toEqual([
       {
@@ -247,7 +255,7 @@ describe("access", () => {
       },
     ]);
     expect(warnings.map((w) => [w.path, w.message])).toContainEqual([
-      "access.0.reason",
+      ["access", 0, "reason"],
       expect.stringMatching(/^is replaced by waivers: it is read as the waiver \{ rule: AOAI-IAM1/),
     ]);
   });

@@ -250,11 +250,34 @@ describe("account network rules", () => {
     expect(account.tags["public-access-reason"]).toBe("self-hosted CI runners");
   });
 
-  it("refuses public access without a reason", () => {
-    const [issue] = issuesOf(() =>
-      resolve(env((e) => (e.network = { publicAccess: { allowedIpRanges: ["203.0.113.4"] } }))),
+  it("opens public access without a reason too: AOAI-ACC1 asks for a waiver at synth, and no tag is added", () => {
+    const { environments, warnings } = resolve(
+      env((e) => (e.network = { publicAccess: { allowedIpRanges: ["203.0.113.4"] } })),
     );
-    expect(issue!.path).toEqual(["network", "publicAccess", "reason"]);
+    const { account } = environments[0]!.regions[0]!;
+    expect(account.publicAccess).toEqual({ allowedIpRanges: ["203.0.113.4"] });
+    expect(account.tags["public-access-reason"]).toBeUndefined();
+    expect(environments[0]!.waivers).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("reads the legacy reason as a waiver of AOAI-ACC1 on the accounts, with a warning at the field", () => {
+    const { environments, warnings } = resolve(
+      env(
+        (e) =>
+          (e.network = {
+            publicAccess: { allowedIpRanges: ["203.0.113.4"], reason: "self-hosted CI runners" },
+          }),
+      ),
+    );
+    expect(environments[0]!.waivers).toEqual([
+      expect.objectContaining({
+        rule: "AOAI-ACC1",
+        resource: "azurerm_cognitive_account.*",
+        reason: "self-hosted CI runners",
+      }),
+    ]);
+    expect(warnings.map((w) => w.path)).toEqual([["network", "publicAccess", "reason"]]);
   });
 
   it("lets trusted Azure services through when asked", () => {

@@ -74,11 +74,15 @@ function audit(argv: readonly string[], print: (text: string) => void): number {
     return 0;
   }
   const format = values.format!;
-  if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`--format takes text, json or sarif (got "${format}")`);
+  if (!["text", "json", "sarif"].includes(format))
+    throw new UsageError(`--format takes text, json or sarif (got "${format}")`);
   const failOn = values["fail-on"]!;
-  if (!["error", "warning"].includes(failOn)) throw new UsageError(`--fail-on takes error or warning (got "${failOn}")`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today!)) throw new UsageError(`--today takes YYYY-MM-DD (got "${values.today}")`);
-  if (positionals.length === 0) throw new UsageError("name at least one cdktf output, stacks directory or Terraform JSON file");
+  if (!["error", "warning"].includes(failOn))
+    throw new UsageError(`--fail-on takes error or warning (got "${failOn}")`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today!))
+    throw new UsageError(`--today takes YYYY-MM-DD (got "${values.today}")`);
+  if (positionals.length === 0)
+    throw new UsageError("name at least one cdktf output, stacks directory or Terraform JSON file");
 
   const inputs = positionals.flatMap(findStacks);
   const seen = new Set<string>();
@@ -90,7 +94,10 @@ function audit(argv: readonly string[], print: (text: string) => void): number {
   const docs = inputs.map((i) =>
     stackDocument(i.name, i.json, unprotected.some((g) => g.test(i.name)) ? { protected: false } : {}),
   );
-  const report = evaluate(docs, { today: values.today!, waivers: values.waivers ? loadWaivers(values.waivers) : [] });
+  const report = evaluate(docs, {
+    today: values.today!,
+    waivers: values.waivers ? loadWaivers(values.waivers) : [],
+  });
 
   const text = render(format, report, inputs);
   if (values.output) writeFileSync(values.output, text);
@@ -120,5 +127,9 @@ function render(format: string, report: GuardrailReport, inputs: ReturnType<type
     if (!locators.has(file)) locators.set(file, StackLocator.ofFile(file));
     return locators.get(file)!.lineOf(address);
   };
-  return JSON.stringify(toSarif({ report, files, lineOf, root: process.cwd(), version: packageVersion() }), null, 2);
+  return JSON.stringify(
+    toSarif({ report, files, lineOf, root: process.cwd(), version: packageVersion() }),
+    null,
+    2,
+  );
 }

@@ -17,7 +17,8 @@ export interface StackInput {
 function read(file: string): Record<string, unknown> {
   try {
     const json = JSON.parse(readFileSync(file, "utf8"));
-    if (typeof json !== "object" || json === null || Array.isArray(json)) throw new Error("not a JSON object");
+    if (typeof json !== "object" || json === null || Array.isArray(json))
+      throw new Error("not a JSON object");
     return json;
   } catch (error) {
     throw new UsageError(`${file} is not Terraform JSON: ${(error as Error).message}`);
@@ -55,13 +56,20 @@ function stackDirs(dir: string): string[] {
 export function findStacks(target: string): StackInput[] {
   if (!existsSync(target)) throw new UsageError(`${target} does not exist`);
   if (statSync(target).isFile()) {
-    const name = basename(target) === STACK_FILE ? basename(join(target, "..")) : basename(target).replace(/\.tf\.json$|\.json$/, "");
+    const name =
+      basename(target) === STACK_FILE
+        ? basename(join(target, ".."))
+        : basename(target).replace(/\.tf\.json$|\.json$/, "");
     return [{ name, file: target, json: read(target) }];
   }
   const stacksDir = join(target, "stacks");
   const dirs = existsSync(stacksDir) ? stackDirs(stacksDir) : stackDirs(target);
   if (dirs.length > 0)
-    return dirs.map((d) => ({ name: basename(d), file: join(d, STACK_FILE), json: read(join(d, STACK_FILE)) }));
+    return dirs.map((d) => ({
+      name: basename(d),
+      file: join(d, STACK_FILE),
+      json: read(join(d, STACK_FILE)),
+    }));
   if (existsSync(join(target, STACK_FILE)))
     return [{ name: basename(target), file: join(target, STACK_FILE), json: read(join(target, STACK_FILE)) }];
   const files = readdirSync(target)
@@ -69,6 +77,8 @@ export function findStacks(target: string): StackInput[] {
     .sort()
     .map((f) => join(target, f));
   if (files.length === 0)
-    throw new UsageError(`${target} holds no synthesized stack (stacks/<name>/cdk.tf.json) and no *.tf.json file`);
+    throw new UsageError(
+      `${target} holds no synthesized stack (stacks/<name>/cdk.tf.json) and no *.tf.json file`,
+    );
   return [{ name: basename(target), file: files[0]!, json: merge(files) }];
 }

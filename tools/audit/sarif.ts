@@ -83,7 +83,12 @@ export function toSarif(input: SarifInput): Record<string, unknown> {
     runs: [
       {
         tool: {
-          driver: { name: "azure-openai-platform guardrails", version: input.version, informationUri: INFORMATION_URI, rules },
+          driver: {
+            name: "azure-openai-platform guardrails",
+            version: input.version,
+            informationUri: INFORMATION_URI,
+            rules,
+          },
         },
         results,
       },
