@@ -61,7 +61,7 @@ function main(outdir: string, reportDir: string): void {
   rmSync(reportDir, { recursive: true, force: true });
   mkdirSync(reportDir, { recursive: true });
   for (const env of estate.environments) {
-    writeFileSync(join(reportDir, `${env.name}.md`), renderEstateReport(estate, env, day));
+    writeFileSync(join(reportDir, `${env.name}.md`), renderEstateReport(estate, env, day, report));
   }
 }
 

@@ -8,6 +8,9 @@ import { MODELS } from "../catalog/models";
 import { ciRights } from "../estate/ci-identities";
 import { ALL_MODELS } from "../estate/quotas";
 import type { Estate, EnvironmentEstate, QuotaUsage } from "../estate/types";
+import type { GuardrailReport } from "../policies/evaluate";
+import { RULES } from "../policies/pack";
+import { waiverKey } from "../policies/waiver";
 
 const cell = (text: string | number) => String(text).replace(/\|/g, "\\|");
 const row = (cells: (string | number)[]) => `| ${cells.map(cell).join(" | ")} |`;
@@ -22,7 +25,12 @@ function quotaCell(usage: QuotaUsage | undefined): string {
   return `${pct} of ${usage.limit}${source}`;
 }
 
-export function renderEstateReport(estate: Estate, env: EnvironmentEstate, today: string): string {
+export function renderEstateReport(
+  estate: Estate,
+  env: EnvironmentEstate,
+  today: string,
+  guardrails?: GuardrailReport,
+): string {
   // Indexed once: a large estate has hundreds of deployments and quota entries.
   const first = new Map<string, { readonly at: number; readonly usage: QuotaUsage }>();
   estate.quotas.forEach((q, at) => {
@@ -115,7 +123,9 @@ export function renderEstateReport(estate: Estate, env: EnvironmentEstate, today
     lines.push(row(Array(5).fill("---")));
     for (const f of env.contentFilters) {
       const weaker =
-        f.weakerThanDefault.length > 0 ? `${f.weakerThanDefault.join(", ")} (${f.reason})` : "no";
+        f.weakerThanDefault.length > 0
+          ? `${f.weakerThanDefault.join(", ")}${f.reason ? ` (${f.reason})` : ""}`
+          : "no";
       lines.push(row([f.name, f.basePolicyName, f.mode, weaker, f.blocklists.join(", ") || "none"]));
     }
   }
@@ -138,9 +148,34 @@ export function renderEstateReport(estate: Estate, env: EnvironmentEstate, today
       ]),
     ),
   );
+  if (env.waivers.length > 0) lines.push("", ...waiverSection(env, guardrails));
   const warnings = estate.warnings.filter((w) => w.file === env.sourceFile);
   if (warnings.length > 0) {
     lines.push("", "## Warnings", "", ...warnings.map((w) => `- ${formatIssue(w)}`));
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** The environment's waivers: each deliberate departure from a guardrail, with its reason and reach. */
+function waiverSection(env: EnvironmentEstate, guardrails: GuardrailReport | undefined): string[] {
+  const uses = new Map(guardrails?.waivers.map((u) => [waiverKey(u.waiver), u.findings]));
+  const title = (id: string) => RULES.find((r) => r.id === id)?.title ?? "unknown rule";
+  return [
+    "## Waivers",
+    "",
+    "Guardrail findings this environment accepts (docs/guardrails.md); synth fails once one expires.",
+    "",
+    row(["rule", "covers", "reason", "expires", "findings waived", "declared at"]),
+    row(Array(6).fill("---")),
+    ...env.waivers.map((w) =>
+      row([
+        `${w.rule}: ${title(w.rule)}`,
+        `\`${w.resource}\``,
+        w.reason,
+        w.expires ?? "no expiry",
+        guardrails ? (uses.get(waiverKey(w)) ?? 0) : "not synthesized",
+        w.source ?? "",
+      ]),
+    ),
+  ];
 }

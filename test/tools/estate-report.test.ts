@@ -72,4 +72,38 @@ describe("the estate report", () => {
       "| weak | Microsoft.DefaultV2 | Default | hate prompt High (Moderation tool reads hateful posts) | none |",
     );
   });
+
+  it("lists the environment's waivers with their reach, and how many findings each accepted", () => {
+    const withWaiver = {
+      ...env,
+      contentFilters: { weak: { severity: { hate: { prompt: "High" } } } },
+      waivers: [
+        {
+          rule: "AOAI-RAI2",
+          resource: "azurerm_cognitive_account_rai_policy.content_filter_weak",
+          reason: "Moderation tool reads hateful posts",
+          expires: "2027-03-31",
+        },
+      ],
+    };
+    const e = resolveEstate(load({ dev: withWaiver }), { today: "2026-11-30" });
+    const env0 = e.environments[0]!;
+    const used = {
+      errors: [],
+      warnings: [],
+      waived: [],
+      findings: [],
+      waivers: [{ waiver: env0.waivers[0]!, stacks: [], findings: 2 }],
+    };
+    const text = renderEstateReport(e, env0, "2026-11-30", used);
+    expect(text).toContain("## Waivers");
+    expect(text).toMatch(
+      /\| AOAI-RAI2: Content filters are at least as strict as Microsoft.DefaultV2 \| `azurerm_cognitive_account_rai_policy.content_filter_weak` \| Moderation tool reads hateful posts \| 2027-03-31 \| 2 \| .*dev.yaml: waivers\[0\] \|/,
+    );
+    expect(renderEstateReport(e, env0, "2026-11-30")).toContain("| 2027-03-31 | not synthesized |");
+    // The legacy reason shows as the waiver it stands for, declared at the old field.
+    expect(report).toMatch(
+      /\| Moderation tool reads hateful posts \| no expiry \| not synthesized \| .*dev.yaml: contentFilters.weak.reason \|/,
+    );
+  });
 });
