@@ -12,7 +12,10 @@ import { stackLevels, type ManifestStacks } from "../ci/stack-matrix";
 import { StackLocator } from "../validate/locate";
 import { parseArgsProblem, UsageError } from "../usage-error";
 import { parsePlan, PlanError } from "./plan";
-import { renderReview, COMMENT_LIMIT } from "./render";
+import { renderReview, COMMENT_LIMIT, type ReviewGuardrails } from "./render";
+import { stackDocument } from "../../policies/document";
+import { evaluate } from "../../policies/evaluate";
+import { findStacks } from "../audit/inputs";
 import { reviewStack, type StackPlan, type StackReview } from "./review";
 
 const USAGE = `usage: npm run review -- <plan.json | directory>… [options]
@@ -78,13 +81,26 @@ function review(argv: readonly string[], print: (text: string) => void): number 
     })
     .sort((a, b) => rank(order, a.stack) - rank(order, b.stack) || a.stack.localeCompare(b.stack));
   const reviews: StackReview[] = plans.map(reviewStack);
-  const text = renderReview(reviews, limit);
+  const text = renderReview(reviews, limit, guardrailsOf(synthDir, new Set(plans.map((p) => p.stack))));
   if (values.output) writeFileSync(values.output, `${text}\n`);
   else print(text);
 
   const risks = reviews.flatMap((r) => r.risks);
   const failing = failOn === "none" ? [] : risks.filter((r) => failOn === "medium" || r.severity === "high");
   return failing.length > 0 || reviews.some((r) => r.errored) ? 1 : 0;
+}
+
+/** The guardrail pack over the synthesized stacks (all of them, for relations), for the reviewed ones. */
+function guardrailsOf(synthDir: string, reviewed: ReadonlySet<string>): ReviewGuardrails | undefined {
+  const stacksDir = join(synthDir, "stacks");
+  if (!existsSync(stacksDir)) return undefined;
+  const docs = findStacks(synthDir).map((s) => stackDocument(s.name, s.json));
+  const today = process.env.AOAI_TODAY ?? new Date().toISOString().slice(0, 10);
+  const report = evaluate(docs, { today });
+  return {
+    waived: report.waived.filter((f) => reviewed.has(f.stack)),
+    errors: report.errors.filter((f) => reviewed.has(f.stack)),
+  };
 }
 
 function planFiles(path: string): string[] {

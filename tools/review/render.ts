@@ -3,6 +3,7 @@
  * cut; when the text is over the limit, attribute tables go first, then the per-change lines, and the
  * comment says so.
  */
+import type { Finding } from "../../policies/evaluate";
 import type { Kind } from "./changes";
 import type { ReviewedChange, StackReview } from "./review";
 
@@ -34,15 +35,27 @@ const SIGN: Partial<Record<Kind, string>> = {
 
 type Detail = "attributes" | "changes" | "none";
 
-export function renderReview(stacks: readonly StackReview[], limit = COMMENT_LIMIT): string {
+/** Guardrail findings of the reviewed stacks, from the synthesized output beside the plans. */
+export interface ReviewGuardrails {
+  /** Findings accepted by a waiver: every deliberate departure, with its reason, in every review. */
+  readonly waived: readonly Finding[];
+  /** Unwaived errors: the output did not come from a passing synth. */
+  readonly errors: readonly Finding[];
+}
+
+export function renderReview(
+  stacks: readonly StackReview[],
+  limit = COMMENT_LIMIT,
+  guardrails?: ReviewGuardrails,
+): string {
   for (const detail of ["attributes", "changes", "none"] as Detail[]) {
-    const text = render(stacks, detail);
+    const text = render(stacks, detail, guardrails);
     if (text.length <= limit || detail === "none") return text;
   }
   return "";
 }
 
-function render(stacks: readonly StackReview[], detail: Detail): string {
+function render(stacks: readonly StackReview[], detail: Detail, guardrails?: ReviewGuardrails): string {
   const risks = stacks.flatMap((s) => s.risks.map((r) => ({ ...r, stack: s.stack })));
   const high = risks.filter((r) => r.severity === "high").length;
   const changed = stacks.filter((s) => s.changes.length > 0 || s.drift.relevant.length > 0);
@@ -66,6 +79,23 @@ function render(stacks: readonly StackReview[], detail: Detail): string {
       a.severity === b.severity ? 0 : a.severity === "high" ? -1 : 1,
     ))
       out.push(`- **${r.severity}** ${r.stack} \`${r.address}\`${path(r.constructPath)}: ${escape(r.what)}`);
+    out.push("");
+  }
+  if (guardrails?.errors.length) {
+    out.push("### Guardrail errors: this output did not pass synth", "");
+    for (const f of guardrails.errors)
+      out.push(`- **${f.rule}** ${f.stack} \`${f.address}\`${path(f.path)}: ${escape(f.detail)}`);
+    out.push("");
+  }
+  if (guardrails?.waived.length) {
+    out.push(`### Waived guardrails (${guardrails.waived.length})`, "");
+    for (const f of guardrails.waived) {
+      const w = f.waiver!;
+      out.push(
+        `- **${f.rule}** ${f.stack} \`${f.address}\`: ${escape(f.detail)}. ` +
+          `Waived${w.expires ? ` until ${w.expires}` : ""}: ${escape(w.reason)}${w.source ? ` (${escape(w.source)})` : ""}`,
+      );
+    }
     out.push("");
   }
   const unknown = stacks.flatMap((s) =>

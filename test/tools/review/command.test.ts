@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { reviewCommand } from "../../../tools/review/command";
+import { regionStack, sharedStack } from "../../policies/fixture";
 import { account, change, plan } from "./fixtures";
 
 /** Plans as the workflow keeps them (plans/<stack>.json), beside a minimal cdktf output. */
@@ -104,5 +105,44 @@ describe("npm run review", () => {
     const file = join(ws.root, "future.json");
     writeFileSync(file, JSON.stringify(plan({ format_version: "2.0" })));
     expect(run([file]).errors[0]).toMatch(/^review: .*future\.json: plan format 2\.0 is not supported/);
+  });
+
+  it("lists the waived guardrails of the reviewed stacks with their reasons, and guardrail errors apart", () => {
+    const root = mkdtempSync(join(tmpdir(), "aoai-review-"));
+    const region = regionStack();
+    region.resource.azurerm_cognitive_account.openai.network_acls.bypass = "AzureServices";
+    region["//"] = {
+      guardrails: {
+        environment: "test",
+        waivers: [
+          {
+            rule: "AOAI-ACC6",
+            resource: "azurerm_cognitive_account.openai",
+            reason: "AI Search reads the account by managed identity",
+            expires: "2099-01-31",
+            source: "test.yaml: waivers[0]",
+          },
+        ],
+      },
+    };
+    for (const [name, json] of [
+      ["test-region", region],
+      ["test-shared", { ...sharedStack(), "//": { guardrails: { environment: "test" } } }],
+    ] as const) {
+      mkdirSync(join(root, "cdktf.out", "stacks", name), { recursive: true });
+      writeFileSync(join(root, "cdktf.out", "stacks", name, "cdk.tf.json"), JSON.stringify(json));
+    }
+    writeFileSync(join(root, "test-region.json"), JSON.stringify(plan()));
+    const r = run([join(root, "test-region.json"), "--synth-dir", join(root, "cdktf.out")]);
+    expect(r.text).toContain(
+      "### Waived guardrails (1)\n\n- **AOAI-ACC6** test-region `azurerm_cognitive_account.openai`: " +
+        'network_acls.bypass is "AzureServices". Waived until 2099-01-31: AI Search reads the account by managed identity (test.yaml: waivers[0])',
+    );
+    expect(r.text).not.toContain("Guardrail errors");
+
+    // The minimal output of the other workspace would never pass synth: the review says so.
+    expect(run([ws.plans, "--synth-dir", ws.synth]).text).toContain(
+      "### Guardrail errors: this output did not pass synth",
+    );
   });
 });
