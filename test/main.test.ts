@@ -87,6 +87,37 @@ describe("main", () => {
     expect(existsSync(r.outdir)).toBe(false);
   });
 
+  it("stops on unwaived guardrail errors, listing every stack's findings, and writes nothing", () => {
+    const open = (name: string) => {
+      // Another subscription each: subscription-wide resources have one owner.
+      const subscriptionId =
+        name === "dev" ? "11111111-1111-1111-1111-111111111111" : "44444444-4444-4444-4444-444444444444";
+      const env = { ...validEnvironment(), name, subscriptionId } as any;
+      env.network = { publicAccess: { allowedIpRanges: ["203.0.113.0/28"] } };
+      return env;
+    };
+    const { outdir } = run(["--env", "dev"]);
+    const r = spawnSync(
+      process.execPath,
+      ["dist/main.js", "--config-dir", environmentDir({ dev: open("dev"), test: open("test") })],
+      {
+        cwd: root,
+        env: { ...process.env, CDKTF_OUTDIR: outdir, AOAI_ENVIRONMENTS: "" },
+        encoding: "utf8",
+      },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^guardrails: 2 errors, 0 warnings/m);
+    // cdktf stops at the first failing stack; the report names both.
+    for (const env of ["dev", "test"])
+      expect(r.stderr).toContain(
+        `error AOAI-ACC1 at ${env}-swedencentral/openai/Resource (${env}-swedencentral/azurerm_cognitive_account.openai): public_network_access_enabled is true`,
+      );
+    expect(r.stderr).toContain("Fix: Set public_network_access_enabled = false");
+    expect(existsSync(join(outdir, "manifest.json"))).toBe(false);
+    expect(existsSync(join(outdir, "stacks", "dev-shared", "cdk.tf.json"))).toBe(false);
+  });
+
   it("retracts the generated output of an earlier run when the config fails, and keeps Terraform's files", () => {
     const { outdir } = run(["--env", "dev"]);
     const terraformDir = join(outdir, "stacks", "dev-shared", ".terraform");
