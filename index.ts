@@ -1,7 +1,8 @@
 /**
  * The package's public API, for other cdktf apps: the constructs (each usable on its own, with secure
- * defaults), the cross-cutting prop shapes they share, the readable-address stack, and the estate API
- * (load a config directory, resolve it, read the catalog). Everything else is internal.
+ * defaults), the cross-cutting prop shapes they share, the readable-address stack, the guardrail pack
+ * (as an aspect for any stack, or over any Terraform JSON), and the estate API (load a config directory,
+ * resolve it, read the catalog). Everything else is internal.
  */
 // Constructs
 export * from "./constructs/access";
@@ -31,6 +32,15 @@ export {
 export { PropError } from "./constructs/validation";
 export { ReadableAddressStack } from "./stacks/platform-stack";
 export { movedFrom } from "./stacks/moved";
+
+// Guardrails: the rule pack, as an aspect per stack or over any Terraform JSON
+export { applyGuardrails, guardrailReport, type GuardrailOptions } from "./policies/aspect";
+export { evaluate, type EvaluateOptions, type Finding, type GuardrailReport } from "./policies/evaluate";
+export { formatReport, GuardrailError } from "./policies/format";
+export { RULES } from "./policies/pack";
+export type { Rule, RuleContext, RuleLevel, RuleSources, Violation } from "./policies/rule";
+export { stackDocument, type GuardrailMetadata, type StackDocument, type TfBlock } from "./policies/document";
+export type { Waiver } from "./policies/waiver";
 
 // The estate: config → decisions → stacks
 export { ConfigError, formatIssue, type ConfigIssue } from "./config/errors";

@@ -2,6 +2,7 @@
  * The environment's guardrail waivers: its `waivers:` list, plus the reason fields that served as
  * waivers before it (network.publicAccess.reason, a content filter's reason, a privileged grant's
  * reason). Those still work, as the waiver they stand for, with a warning saying what to write instead.
+ * A landing zone whose policy writes private DNS records (network.dns.mode: policy) waives AOAI-NET2.
  */
 import type { ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
@@ -35,6 +36,16 @@ export function resolveWaivers(env: LoadedEnvironment, warnings: ConfigIssue[]):
     expires: w.expires,
     source: `${env.file}: waivers[${i}]`,
   }));
+  if (config.network.dns.mode === "policy") {
+    // Decided by the config, not a deviation: the landing zone's DeployIfNotExists policy adds the zone group.
+    waivers.push({
+      rule: "AOAI-NET2",
+      resource: "azurerm_cognitive_account.*",
+      reason:
+        "network.dns.mode is policy: the landing zone's Azure Policy (DeployIfNotExists) adds each private endpoint's DNS zone group.",
+      source: `${env.file}: network.dns.mode`,
+    });
+  }
   const publicReason = config.network.publicAccess?.reason;
   if (publicReason !== undefined) {
     waivers.push(

@@ -6,11 +6,14 @@ import { App, TerraformStack } from "cdktf";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import type { Construct } from "constructs";
-import { ModelDeployment, OpenAiAccount } from "../index";
+import { applyGuardrails, ModelDeployment, OpenAiAccount } from "../index";
 
 export class ChatStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    // The rule pack at synth (docs/guardrails.md). A sandbox: protected stacks would also need a
+    // customer-managed key, Defender for AI and no purge on destroy, and the pack would say so.
+    applyGuardrails(this, {}, { protected: false });
     new AzurermProvider(this, "azurerm", { features: [{}] });
     const rg = new ResourceGroup(this, "rg", { name: "rg-chat-sdc", location: "swedencentral" });
 
@@ -31,6 +34,11 @@ export class ChatStack extends TerraformStack {
           name: "pep-oai-chat-sdc-7f3a",
           subnetId:
             "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-private-endpoints",
+          // The hub's zones; without them clients resolve the public address (AOAI-NET2).
+          dnsZoneIds: ["privatelink.openai.azure.com", "privatelink.cognitiveservices.azure.com"].map(
+            (zone) =>
+              `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/${zone}`,
+          ),
         },
       ],
     });

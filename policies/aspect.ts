@@ -13,8 +13,11 @@ import { stackDocument, type GuardrailMetadata } from "./document";
 import { evaluate, type GuardrailReport } from "./evaluate";
 
 export interface GuardrailOptions {
-  /** YYYY-MM-DD on which waiver expiries are judged. */
-  readonly today: string;
+  /**
+   * YYYY-MM-DD on which waiver expiries are judged.
+   * @default today (UTC)
+   */
+  readonly today?: string;
 }
 
 const reports = new WeakMap<IConstruct, GuardrailReport>();
@@ -26,7 +29,7 @@ function reportFor(root: IConstruct, options: GuardrailOptions): GuardrailReport
     const stacks = root.node.findAll().filter(TerraformStack.isStack);
     report = evaluate(
       stacks.map((s) => stackDocument(s.node.id, s.toTerraform() as Record<string, unknown>)),
-      { today: options.today },
+      { today: options.today ?? new Date().toISOString().slice(0, 10) },
     );
     reports.set(root, report);
   }

@@ -12,7 +12,7 @@ import { accountLocalAuth } from "./rules/account-local-auth";
 import { accountManagedIdentity } from "./rules/account-managed-identity";
 import { accountNetworkAcl } from "./rules/account-network-acl";
 import { accountOutbound } from "./rules/account-outbound";
-import { accountPrivateEndpoint } from "./rules/account-private-endpoint";
+import { accountPrivateDnsZones, accountPrivateEndpoint } from "./rules/account-private-endpoint";
 import { accountPublicNetwork } from "./rules/account-public-network";
 import { accountTrustedServices } from "./rules/account-trusted-services";
 import { contentFilterStrength } from "./rules/content-filter-strength";
@@ -49,6 +49,7 @@ export const RULES: readonly Rule[] = [
   accountOutbound,
   accountCustomerManagedKey,
   accountPrivateEndpoint,
+  accountPrivateDnsZones,
   accountDiagnostics,
   defenderForAi,
   deploymentContentFilter,

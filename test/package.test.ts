@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { Testing } from "cdktf";
 import { ChatStack } from "../examples/library-app";
 import * as api from "../index";
+import { guardrailReport } from "../policies/aspect";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 
@@ -21,13 +22,22 @@ describe("the package", () => {
     const exported = api as Record<string, unknown>;
     const missing = ["OpenAiAccount", "ModelDeployment", "ContentFilter", "CustomerManagedKey"]
       .concat(["FineTuningStorage", "resolveEstate", "loadEnvironments", "buildStacks", "MODELS"])
+      .concat(["applyGuardrails", "evaluate", "stackDocument", "RULES"])
       .filter((name) => exported[name] === undefined);
     expect(missing).toEqual([]);
   });
 });
 
 describe("the library example", () => {
-  const json = JSON.parse(Testing.synth(new ChatStack(Testing.app(), "chat")));
+  const stack = new ChatStack(Testing.app(), "chat");
+  const json = JSON.parse(Testing.synth(stack));
+
+  it("passes the guardrail pack it applies to itself", () => {
+    const report = guardrailReport(stack)!;
+    expect([...report.errors, ...report.warnings]).toEqual([]);
+    expect(report.findings).toEqual([]);
+  });
+
   const [accountAddress] = Object.keys(json.resource.azurerm_cognitive_account);
   const account = `\${azurerm_cognitive_account.${accountAddress}.id}`;
 

@@ -1,7 +1,41 @@
 import { ACCOUNT_SUBRESOURCE, zonesForKind } from "../../catalog/private-dns";
-import { blocks, ofType, references } from "../document";
+import { blocks, ofType, references, type StackDocument, type TfBlock } from "../document";
 import { resolve } from "../links";
 import { OPENAI_KINDS, resourceRule } from "../checks";
+
+/** The account's automatic private endpoints for subresource "account". */
+export function accountEndpoints(stack: StackDocument, account: TfBlock): TfBlock[] {
+  return ofType(stack, "azurerm_private_endpoint").filter((pe) =>
+    blocks(pe.values["private_service_connection"]).some(
+      (c) =>
+        references(c["private_connection_resource_id"], account) &&
+        Array.isArray(c["subresource_names"]) &&
+        c["subresource_names"].includes(ACCOUNT_SUBRESOURCE) &&
+        c["is_manual_connection"] !== true,
+    ),
+  );
+}
+
+export const accountPrivateEndpoint = resourceRule(
+  {
+    id: "AOAI-NET1",
+    level: "error",
+    title: "Azure OpenAI accounts have a private endpoint for subresource account",
+    rationale:
+      "With public access off, the private endpoint is the only way clients reach the account; a manual " +
+      "connection waits for an approval nobody is asked for.",
+    fix: 'Add an azurerm_private_endpoint for the account with subresource_names = ["account"] and is_manual_connection = false.',
+    sources: {
+      azurePolicy: ["d6759c02-b87f-42b7-892e-71b3f471d782", "db630ad5-52e9-4f4d-9c44-53912fe40053"],
+      guidance: ["learn.microsoft.com/azure/ai-foundry/openai/how-to/network"],
+    },
+  },
+  ["azurerm_cognitive_account"],
+  (v, account, { stack }) =>
+    !OPENAI_KINDS.includes(String(v["kind"])) || accountEndpoints(stack, account).length > 0
+      ? undefined
+      : `has no private endpoint for subresource "${ACCOUNT_SUBRESOURCE}"`,
+);
 
 /** The zone name behind a zone ID: a zone resource's name, or the last segment of an ARM ID. */
 function zoneName(resolved: ReturnType<typeof resolve>): string | undefined {
@@ -14,21 +48,20 @@ function zoneName(resolved: ReturnType<typeof resolve>): string | undefined {
   return undefined;
 }
 
-export const accountPrivateEndpoint = resourceRule(
+export const accountPrivateDnsZones = resourceRule(
   {
-    id: "AOAI-NET1",
+    id: "AOAI-NET2",
     level: "error",
-    title:
-      "Azure OpenAI accounts have a private endpoint for subresource account, registered in the right zones",
+    title: "Azure OpenAI private endpoints register in the kind's private DNS zones",
     rationale:
-      "The private endpoint is how clients reach an account whose public access is off; without records in " +
-      "the kind's private DNS zones, clients resolve the public address and are refused.",
+      "Without records in the kind's zones, clients resolve the account's public address and are refused; " +
+      "an OpenAI account needs both the OpenAI and the Cognitive Services zone.",
     fix:
-      'Add an azurerm_private_endpoint with subresource_names = ["account"] for the account, and a ' +
-      "private_dns_zone_group with the kind's zones (OpenAI: privatelink.openai.azure.com and " +
-      "privatelink.cognitiveservices.azure.com; AIServices also privatelink.services.ai.azure.com).",
+      "Give the endpoint a private_dns_zone_group with the kind's zones (OpenAI: privatelink.openai.azure.com and " +
+      "privatelink.cognitiveservices.azure.com; AIServices also privatelink.services.ai.azure.com). Where a " +
+      "landing zone's Azure Policy creates the records (network.dns.mode: policy), the estate waives this rule.",
     sources: {
-      azurePolicy: ["d6759c02-b87f-42b7-892e-71b3f471d782", "c4bc6f10-cb41-49eb-b000-d5ab82e2a091"],
+      azurePolicy: ["c4bc6f10-cb41-49eb-b000-d5ab82e2a091"],
       guidance: [
         "learn.microsoft.com/azure/private-link/private-endpoint-dns (Microsoft.CognitiveServices/accounts)",
       ],
@@ -37,17 +70,8 @@ export const accountPrivateEndpoint = resourceRule(
   ["azurerm_cognitive_account"],
   (v, account, { stack, stacks }) => {
     const kind = String(v["kind"]);
-    if (!OPENAI_KINDS.includes(kind)) return undefined;
-    const endpoints = ofType(stack, "azurerm_private_endpoint").filter((pe) =>
-      blocks(pe.values["private_service_connection"]).some(
-        (c) =>
-          references(c["private_connection_resource_id"], account) &&
-          Array.isArray(c["subresource_names"]) &&
-          c["subresource_names"].includes(ACCOUNT_SUBRESOURCE) &&
-          c["is_manual_connection"] !== true,
-      ),
-    );
-    if (endpoints.length === 0) return `has no private endpoint for subresource "${ACCOUNT_SUBRESOURCE}"`;
+    const endpoints = OPENAI_KINDS.includes(kind) ? accountEndpoints(stack, account) : [];
+    if (endpoints.length === 0) return undefined; // AOAI-NET1's finding
     const required = zonesForKind(kind as "OpenAI" | "AIServices");
     const problems = endpoints.map((pe) => {
       const ids = blocks(pe.values["private_dns_zone_group"]).flatMap((g) =>

@@ -52,6 +52,13 @@ export const BREAKS: Record<string, [string, Edit][]> = {
         (res(r).azurerm_private_endpoint.openai_pe.private_service_connection.subresource_names = ["sites"]),
     ],
     [
+      "a manual connection",
+      (r) =>
+        (res(r).azurerm_private_endpoint.openai_pe.private_service_connection.is_manual_connection = true),
+    ],
+  ],
+  "AOAI-NET2": [
+    [
       "endpoint missing the Cognitive Services zone",
       (r) =>
         res(r).azurerm_private_endpoint.openai_pe.private_dns_zone_group.private_dns_zone_ids.splice(1, 1),

@@ -83,7 +83,7 @@ describe("the rule pack", () => {
         ),
       ),
     ).toEqual([]);
-    expect(fired(estate(zones([`${hub}/privatelink.openai.azure.com`])))).toEqual(["AOAI-NET1"]);
+    expect(fired(estate(zones([`${hub}/privatelink.openai.azure.com`])))).toEqual(["AOAI-NET2"]);
   });
 
   it("AOAI-DEF1: fails accounts whose environment has no Defender for AI plan, in any of its stacks", () => {

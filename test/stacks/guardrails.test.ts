@@ -98,6 +98,15 @@ describe("guardrails on the bundled estate", () => {
     expect(error?.message).toContain(rule);
   });
 
+  it("waives the private DNS zones rule where a landing zone's policy writes the records (dns mode policy)", () => {
+    const { report, error } = synth(["lz"], (e) => (e.lz!.network.dns = { mode: "policy" }));
+    expect(error).toBeUndefined();
+    expect(report.waived.map((f) => [f.rule, f.waiver!.source])).toContainEqual([
+      "AOAI-NET2",
+      expect.stringMatching(/lz\.yaml: network\.dns\.mode$/),
+    ]);
+  });
+
   it("reads a legacy reason as its waiver: a privileged grant with a reason synthesizes, with a warning", () => {
     const { report, error, warnings } = synth(["prod"], (e) => {
       e.prod!.access[0].roles = ["inference", "Cognitive Services Contributor"];
