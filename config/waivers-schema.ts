@@ -7,6 +7,9 @@ import { RULE_IDS } from "../policies/pack";
 import { reason } from "./common-schema";
 import { closest } from "./suggest";
 
+/** Text that stands in for a reason without giving one. */
+const PLACEHOLDER = /^\s*(todo|tbd|n\/?a|none|fixme|temporary|temp|see ticket|approved|because)\b/i;
+
 export const waiverSchema = z
   .strictObject({
     rule: z
@@ -25,7 +28,16 @@ export const waiverSchema = z
         "What the waiver covers: a Terraform address (azurerm_cognitive_account.openai), the same in one stack " +
           "(lz-swedencentral/azurerm_cognitive_account.openai) or a construct path; * matches anything.",
       ),
-    reason: reason.describe("Why the finding is accepted: shown in the estate report and the plan review."),
+    reason: reason
+      .refine(
+        (text) => text.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length >= 4 && !PLACEHOLDER.test(text),
+        {
+          error: "must say why in a sentence a reviewer can check (at least four words, no placeholder)",
+        },
+      )
+      .describe(
+        "Why the finding is accepted, in a sentence: shown in the estate report and the plan review.",
+      ),
     expires: z.iso
       .date({ error: "must be a date, YYYY-MM-DD" })
       .optional()

@@ -2,6 +2,7 @@
  * Waivers: the one way to accept a finding. A waived finding passes and stays visible; an expired or
  * misnamed waiver is an error; a waiver that matches nothing is a warning.
  */
+import { waiverSchema } from "../../config/waivers-schema";
 import { evaluate } from "../../policies/evaluate";
 import type { Waiver } from "../../policies/waiver";
 import { estate, METADATA } from "./fixture";
@@ -78,5 +79,37 @@ describe("waivers", () => {
     const elsewhere = estate(bypass, METADATA);
     expect(evaluate(elsewhere, { today: TODAY }).errors.map((f) => f.rule)).toEqual(["AOAI-ACC6"]);
     expect(evaluate(elsewhere, { today: TODAY, waivers: [waiver()] }).errors).toEqual([]);
+  });
+});
+
+describe("waivers: in config", () => {
+  const base = { rule: "AOAI-ACC6", resource: "azurerm_cognitive_account.openai" };
+
+  it("need a reason a reviewer can check: a sentence, not a placeholder", () => {
+    expect(
+      waiverSchema.safeParse({ ...base, reason: "AI Search reads it by managed identity" }).success,
+    ).toBe(true);
+    for (const reason of ["TODO: explain later", "approved by security", "see-ticket-1234567"])
+      expect([reason, waiverSchema.safeParse({ ...base, reason }).success]).toEqual([reason, false]);
+  });
+
+  it("name a rule of the pack, suggesting the closest", () => {
+    const r = waiverSchema.safeParse({
+      ...base,
+      rule: "AOAI-ACC06",
+      reason: "AI Search reads it by managed identity",
+    });
+    expect(r.error?.issues[0]?.message).toBe(
+      "is not a guardrail rule; did you mean AOAI-ACC6? (docs/guardrails.md lists them)",
+    );
+  });
+
+  it("take an expiry as a date", () => {
+    const r = waiverSchema.safeParse({
+      ...base,
+      reason: "AI Search reads it by managed identity",
+      expires: "next year",
+    });
+    expect(r.error?.issues[0]?.message).toBe("must be a date, YYYY-MM-DD");
   });
 });

@@ -7,7 +7,8 @@ import { relative } from "node:path";
 import type { Finding, GuardrailReport } from "../../policies/evaluate";
 import { RULES, WAIVER_RULE } from "../../policies/pack";
 
-const INFORMATION_URI = "https://github.com/contoso/azure-openai-platform/blob/main/docs/guardrails.md";
+/** Where each rule is explained, relative to the repository root (SARIF viewers show it as a property). */
+const RULES_DOC = "docs/guardrails.md";
 
 export interface SarifInput {
   readonly report: GuardrailReport;
@@ -44,13 +45,13 @@ export function toSarif(input: SarifInput): Record<string, unknown> {
       shortDescription: { text: r.title },
       fullDescription: { text: r.rationale },
       help: { text: r.fix },
-      helpUri: `${INFORMATION_URI}#${r.id.toLowerCase()}`,
       defaultConfiguration: { level: r.level },
       properties: {
         checkov: r.sources.checkov ?? [],
         azurePolicy: r.sources.azurePolicy ?? [],
         guidance: r.sources.guidance ?? [],
         protectedOnly: r.protectedOnly ?? false,
+        documentation: `${RULES_DOC}#${r.id.toLowerCase()}`,
       },
     })),
     {
@@ -86,7 +87,6 @@ export function toSarif(input: SarifInput): Record<string, unknown> {
           driver: {
             name: "azure-openai-platform guardrails",
             version: input.version,
-            informationUri: INFORMATION_URI,
             rules,
           },
         },
