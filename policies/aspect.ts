@@ -21,6 +21,8 @@ export interface GuardrailOptions {
 }
 
 const reports = new WeakMap<IConstruct, GuardrailReport>();
+/** Each stack's Terraform JSON as the pack read it, for the stack's own synthesis to reuse once. */
+const snapshots = new WeakMap<TerraformStack, Record<string, unknown>>();
 
 function reportFor(root: IConstruct, options: GuardrailOptions): GuardrailReport {
   let report = reports.get(root);
@@ -28,7 +30,11 @@ function reportFor(root: IConstruct, options: GuardrailOptions): GuardrailReport
     // Every stack is prepared (cross-stack outputs registered) before the first is synthesized.
     const stacks = root.node.findAll().filter(TerraformStack.isStack);
     report = evaluate(
-      stacks.map((s) => stackDocument(s.node.id, s.toTerraform() as Record<string, unknown>)),
+      stacks.map((s) => {
+        const json = s.toTerraform() as Record<string, unknown>;
+        snapshots.set(s, json);
+        return stackDocument(s.node.id, json);
+      }),
       { today: options.today ?? new Date().toISOString().slice(0, 10) },
     );
     reports.set(root, report);
@@ -78,6 +84,21 @@ export function applyGuardrails(
 ): void {
   stack.addOverride("//.guardrails", metadata);
   Aspects.of(stack).add(new GuardrailAspect(stack, options));
+}
+
+/**
+ * The stack's Terraform JSON as the pack resolved it, once, so synthesis does not resolve every token a
+ * second time (a third of a large estate's synth). Only while nothing else can have changed the stack:
+ * another aspect on any of its constructs, run after the pack read it, could have.
+ */
+export function takeGuardrailSnapshot(stack: TerraformStack): Record<string, unknown> | undefined {
+  const json = snapshots.get(stack);
+  if (!json) return undefined;
+  snapshots.delete(stack);
+  const otherAspects = stack.node
+    .findAll()
+    .some((n) => Aspects.of(n).all.some((a) => !(a instanceof GuardrailAspect)));
+  return otherAspects ? undefined : json;
 }
 
 /** The App's guardrail report, once a stack of it has been synthesized. */

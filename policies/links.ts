@@ -20,7 +20,18 @@ function canonical(value: unknown): string {
   }
   return JSON.stringify(value);
 }
-const sameJson = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
+/** Stacks by their backend (type and canonical configuration), per audited set: built once. */
+const byBackend = new WeakMap<readonly StackDocument[], Map<string, StackDocument>>();
+
+function backendIndex(stacks: readonly StackDocument[]): Map<string, StackDocument> {
+  let index = byBackend.get(stacks);
+  if (!index) {
+    index = new Map();
+    for (const s of stacks) for (const b of s.backends) index.set(`${b.name}|${canonical(b.values)}`, s);
+    byBackend.set(stacks, index);
+  }
+  return index;
+}
 
 /** The stack a remote-state data source reads: the one whose backend has the same configuration. */
 function producer(
@@ -31,9 +42,7 @@ function producer(
   const remote = doc.data.find((d) => d.type === "data.terraform_remote_state" && d.name === dataName);
   if (!remote) return undefined;
   const config = block(remote.values["config"]);
-  return stacks.find((s) =>
-    s.backends.some((b) => b.name === remote.values["backend"] && sameJson(b.values, config)),
-  );
+  return backendIndex(stacks).get(`${String(remote.values["backend"])}|${canonical(config)}`);
 }
 
 /** What `expression`, written in `doc`, names. */

@@ -15,7 +15,7 @@ import {
 } from "cdktf";
 import type { Construct, Node } from "constructs";
 import { AzurermProvider } from "../constructs/azurerm";
-import { applyGuardrails } from "../policies/aspect";
+import { applyGuardrails, takeGuardrailSnapshot } from "../policies/aspect";
 import type { EnvironmentEstate } from "../estate/types";
 
 /** Path components left out of addresses: a construct's primary resource is named after the construct. */
@@ -27,6 +27,11 @@ const HIDDEN_IDS = new Set(["Resource", "Default"]);
  */
 export class ReadableAddressStack extends TerraformStack {
   private readonly addresses = new Map<string, string>();
+
+  /** The JSON the guardrails already resolved, when nothing can have changed since (policies/aspect.ts). */
+  public override toTerraform(): Record<string, unknown> {
+    return takeGuardrailSnapshot(this) ?? super.toTerraform();
+  }
 
   protected override allocateLogicalId(element: TerraformElement | Node): string {
     const node = "node" in element ? element.node : element;

@@ -2,13 +2,26 @@ import { overlaps, parseCidr, type Cidr } from "../../catalog/cidr";
 import { ofType, type StackDocument } from "../document";
 import type { Rule, Violation } from "../rule";
 
-const ranges = (texts: readonly unknown[]): { text: string; cidr: Cidr }[] =>
-  texts.flatMap((t) => {
-    const cidr = typeof t === "string" ? parseCidr(t) : "not a range";
-    return typeof cidr === "string" ? [] : [{ text: t as string, cidr }];
-  });
+type Range = { text: string; cidr: Cidr };
+/** Parsed once per list: the rule compares every VNet with every other connected one. */
+const parsed = new WeakMap<readonly unknown[], Range[]>();
+function ranges(texts: readonly unknown[]): Range[] {
+  let out = parsed.get(texts);
+  if (!out) {
+    out = texts.flatMap((t) => {
+      const cidr = typeof t === "string" ? parseCidr(t) : "not a range";
+      return typeof cidr === "string" ? [] : [{ text: t as string, cidr }];
+    });
+    parsed.set(texts, out);
+  }
+  return out;
+}
 
-const peerRanges = (doc: StackDocument) => ranges(doc.metadata.peerRanges ?? []);
+const NONE: readonly string[] = [];
+const peerRanges = (doc: StackDocument) => ranges(doc.metadata.peerRanges ?? NONE);
+
+const spaceOf = (values: Readonly<Record<string, unknown>>) =>
+  Array.isArray(values["address_space"]) ? ranges(values["address_space"]) : [];
 
 /**
  * Two stacks are connected when they belong to the same environment, or their environments reach a
@@ -37,7 +50,7 @@ export const estateAddressOverlap: Rule = {
   check({ stack, stacks }) {
     const found: Violation[] = [];
     for (const vnet of ofType(stack, "azurerm_virtual_network")) {
-      const own = ranges(Array.isArray(vnet.values["address_space"]) ? vnet.values["address_space"] : []);
+      const own = spaceOf(vnet.values);
       const clashes = new Set<string>();
       for (const other of stacks.filter((s) => connected(stack, s))) {
         for (const theirs of ofType(other, "azurerm_virtual_network")) {
