@@ -20,33 +20,52 @@ export interface GuardrailOptions {
   readonly today?: string;
 }
 
-const reports = new WeakMap<IConstruct, GuardrailReport>();
-/** Each stack's Terraform JSON as the pack read it, for the stack's own synthesis to reuse once. */
-const snapshots = new WeakMap<TerraformStack, Record<string, unknown>>();
+/**
+ * One evaluation serves every stack of one synthesis pass. A pass ends when each guarded stack has been
+ * visited; a stack visited again, or changed since (a construct added), starts a new one.
+ */
+interface Pass {
+  readonly report: GuardrailReport;
+  /** Guarded stacks not yet visited, with their construct count when the pass read them. */
+  readonly remaining: Map<TerraformStack, number>;
+}
+const passes = new WeakMap<IConstruct, Pass>();
+const latest = new WeakMap<IConstruct, GuardrailReport>();
+/** Each stack's Terraform JSON as the pack read it, with its construct count, for synthesis to reuse once. */
+const snapshots = new WeakMap<TerraformStack, { json: Record<string, unknown>; size: number }>();
 
-function reportFor(root: IConstruct, options: GuardrailOptions): GuardrailReport {
-  let report = reports.get(root);
-  if (!report) {
-    // Every stack is prepared (cross-stack outputs registered) before the first is synthesized.
+const sizeOf = (stack: TerraformStack) => stack.node.findAll().length;
+
+function reportFor(stack: TerraformStack, options: GuardrailOptions): GuardrailReport {
+  const root = stack.node.root;
+  let pass = passes.get(root);
+  if (!pass || pass.remaining.get(stack) !== sizeOf(stack)) {
+    // In app.synth() every stack is prepared (cross-stack outputs registered) before the first is synthesized.
     const stacks = root.node.findAll().filter(TerraformStack.isStack);
-    report = evaluate(
-      stacks.map((s) => {
-        const json = s.toTerraform() as Record<string, unknown>;
-        snapshots.set(s, json);
-        return stackDocument(s.node.id, json);
-      }),
-      { today: options.today ?? new Date().toISOString().slice(0, 10) },
-    );
-    reports.set(root, report);
+    const docs = stacks.map((s) => {
+      const json = s.toTerraform() as Record<string, unknown>;
+      snapshots.set(s, { json, size: sizeOf(s) });
+      return stackDocument(s.node.id, json);
+    });
+    const guarded = stacks.filter((s) => Aspects.of(s).all.some((a) => a instanceof GuardrailAspect));
+    pass = {
+      report: evaluate(docs, { today: options.today ?? new Date().toISOString().slice(0, 10) }),
+      remaining: new Map(guarded.map((s) => [s, sizeOf(s)])),
+    };
+    passes.set(root, pass);
+    latest.set(root, pass.report);
   }
-  return report;
+  pass.remaining.delete(stack);
+  if (pass.remaining.size === 0) passes.delete(root);
+  return pass.report;
 }
 
-/** The construct a finding's path names, or the stack when the path leads nowhere. */
+/** The construct a finding's path names (relative to its stack, which may be nested), or the stack. */
 function constructAt(stack: TerraformStack, path: string): IConstruct {
-  const parts = path.split("/").slice(1);
+  const prefix = `${stack.node.path}/`;
+  if (!path.startsWith(prefix)) return stack;
   let node: IConstruct = stack;
-  for (const id of parts) {
+  for (const id of path.slice(prefix.length).split("/")) {
     const child = node.node.tryFindChild(id);
     if (!child) break;
     node = child;
@@ -62,7 +81,7 @@ class GuardrailAspect implements IAspect {
 
   visit(node: IConstruct): void {
     if (node !== this.stack) return;
-    const report = reportFor(this.stack.node.root, this.options);
+    const report = reportFor(this.stack, this.options);
     for (const f of [...report.errors, ...report.warnings]) {
       if (f.stack !== this.stack.node.id) continue;
       const message = `${f.rule}: ${f.address}: ${f.detail}. ${f.title}. Fix: ${f.fix}`;
@@ -79,7 +98,7 @@ class GuardrailAspect implements IAspect {
  */
 export function applyGuardrails(
   stack: TerraformStack,
-  options: GuardrailOptions,
+  options: GuardrailOptions = {},
   metadata: GuardrailMetadata = {},
 ): void {
   stack.addOverride("//.guardrails", metadata);
@@ -92,15 +111,16 @@ export function applyGuardrails(
  * another aspect on any of its constructs, run after the pack read it, could have.
  */
 export function takeGuardrailSnapshot(stack: TerraformStack): Record<string, unknown> | undefined {
-  const json = snapshots.get(stack);
-  if (!json) return undefined;
+  const snapshot = snapshots.get(stack);
+  if (!snapshot) return undefined;
   snapshots.delete(stack);
-  const otherAspects = stack.node
-    .findAll()
-    .some((n) => Aspects.of(n).all.some((a) => !(a instanceof GuardrailAspect)));
-  return otherAspects ? undefined : json;
+  const nodes = stack.node.findAll();
+  const changed =
+    nodes.length !== snapshot.size ||
+    nodes.some((n) => Aspects.of(n).all.some((a) => !(a instanceof GuardrailAspect)));
+  return changed ? undefined : snapshot.json;
 }
 
 /** The App's guardrail report, once a stack of it has been synthesized. */
 export const guardrailReport = (scope: IConstruct): GuardrailReport | undefined =>
-  reports.get(scope.node.root);
+  latest.get(scope.node.root);

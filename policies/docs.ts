@@ -69,6 +69,8 @@ waivers:
 ${rows.join("\n")}
 
 Checkov checks listed for a rule agree with it on the same fixtures (test/policies/checkov-agreement.test.ts):
-the fixture passes or fails in both. Where the pack is stricter or looser on purpose, the rule says so.
+the fixture passes or fails in both. Where they differ on purpose (an empty FQDN list, the inline key block,
+a public vault with IP rules, identity type None, more than 1,000 FQDNs), the test lists why and checks the
+difference still holds.
 `;
 }

@@ -59,9 +59,11 @@ function metadataPath(values: Json): string | undefined {
   return typeof inner?.["path"] === "string" ? inner["path"] : undefined;
 }
 
+/** The entries of a label level, which Terraform JSON may also write as a list of objects. */
+const entriesOf = (level: unknown): [string, unknown][] => blocks(level).flatMap((o) => Object.entries(o));
+
 function named(stack: string, type: string, entries: unknown, prefix = `${type}.`): TfBlock[] {
-  if (!isObject(entries)) return [];
-  return Object.entries(entries).flatMap(([name, raw]) =>
+  return entriesOf(entries).flatMap(([name, raw]) =>
     blocks(raw).map((values) => {
       const address = `${prefix}${name}`;
       return { stack, type, name, address, path: metadataPath(values) ?? `${stack}/${address}`, values };
@@ -70,8 +72,7 @@ function named(stack: string, type: string, entries: unknown, prefix = `${type}.
 }
 
 function typed(stack: string, section: unknown, data = false): TfBlock[] {
-  if (!isObject(section)) return [];
-  return Object.entries(section).flatMap(([type, entries]) =>
+  return entriesOf(section).flatMap(([type, entries]) =>
     named(stack, data ? `data.${type}` : type, entries, data ? `data.${type}.` : `${type}.`),
   );
 }

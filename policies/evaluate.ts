@@ -55,6 +55,17 @@ const waiverFinding = (stack: StackDocument, level: RuleLevel, detail: string, f
   detail,
 });
 
+/** What is wrong with a waiver read from output or a file, which no schema checked; undefined if nothing. */
+function malformed(w: Waiver): string | undefined {
+  if (typeof w !== "object" || w === null) return "is not an object";
+  if (typeof w.rule !== "string") return "has no rule";
+  if (typeof w.resource !== "string" || w.resource === "") return "has no resource pattern";
+  if (typeof w.reason !== "string" || w.reason.trim().length < 10) return "has no reason";
+  if (w.expires !== undefined && (typeof w.expires !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(w.expires)))
+    return `has expires ${JSON.stringify(w.expires)}, not a date YYYY-MM-DD`;
+  return undefined;
+}
+
 const describe = (w: Waiver) => `${w.rule} on ${w.resource}${w.source ? ` (${w.source})` : ""}`;
 
 export function evaluate(stacks: readonly StackDocument[], options: EvaluateOptions): GuardrailReport {
@@ -62,7 +73,21 @@ export function evaluate(stacks: readonly StackDocument[], options: EvaluateOpti
   const findings: Finding[] = [];
   const uses = new Map<string, { waiver: Waiver; stacks: Set<string>; findings: number }>();
   for (const stack of stacks) {
-    const waivers = [...(stack.metadata.waivers ?? []), ...(options.waivers ?? [])];
+    const declared = [...(stack.metadata.waivers ?? []), ...(options.waivers ?? [])];
+    // A malformed waiver accepts nothing; it is reported below.
+    const waivers = declared.filter((w) => malformed(w) === undefined);
+    for (const w of declared.filter((x) => malformed(x) !== undefined)) {
+      const detail = `waiver ${JSON.stringify(w)} ${malformed(w)}`;
+      if (!findings.some((f) => f.rule === WAIVER_RULE && f.detail === detail))
+        findings.push(
+          waiverFinding(
+            stack,
+            "error",
+            detail,
+            "Write it as { rule, resource, reason, expires? } (docs/guardrails.md).",
+          ),
+        );
+    }
     for (const w of waivers) {
       const use = uses.get(waiverKey(w)) ?? { waiver: w, stacks: new Set<string>(), findings: 0 };
       use.stacks.add(stack.name);

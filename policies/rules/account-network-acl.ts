@@ -11,7 +11,6 @@ export const accountNetworkAcl = resourceRule(
       "public access ever be turned on.",
     fix: 'Add network_acls { default_action = "Deny" }.',
     sources: {
-      azurePolicy: ["037eea7a-bd0a-46c5-9a66-03aea78705d3"],
       guidance: ["learn.microsoft.com/azure/ai-services/cognitive-services-virtual-networks"],
     },
   },

@@ -41,7 +41,8 @@ export const accountPrivateEndpoint = resourceRule(
 function zoneName(resolved: ReturnType<typeof resolve>): string | undefined {
   if (resolved.kind === "resource" && resolved.block.type === "azurerm_private_dns_zone") {
     const name = resolved.block.values["name"];
-    return typeof name === "string" ? name : undefined;
+    // A name that is itself a reference is as unknown as the zone behind a variable.
+    return typeof name === "string" && !name.includes("${") ? name.toLowerCase() : undefined;
   }
   if (resolved.kind === "literal")
     return /\/privateDnsZones\/([^/]+)$/i.exec(resolved.value)?.[1]?.toLowerCase();

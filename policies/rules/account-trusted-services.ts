@@ -1,6 +1,8 @@
 import { block } from "../document";
 import { resourceRule, shown } from "../checks";
 
+const BYPASS_KINDS = ["OpenAI", "AIServices", "TextAnalytics"];
+
 export const accountTrustedServices = resourceRule(
   {
     id: "AOAI-ACC6",
@@ -18,6 +20,8 @@ export const accountTrustedServices = resourceRule(
   },
   ["azurerm_cognitive_account"],
   (v) => {
+    // azurerm takes bypass only for these kinds; others have no trusted-services exception to turn off.
+    if (!BYPASS_KINDS.includes(String(v["kind"]))) return undefined;
     const acl = block(v["network_acls"]);
     // Absent: Azure's default for accounts that take the attribute is AzureServices.
     return acl?.["bypass"] === "None" ? undefined : shown("network_acls.bypass", acl?.["bypass"]);

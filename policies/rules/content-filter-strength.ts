@@ -14,7 +14,9 @@ const ON_BY_DEFAULT = [
 /** How a content filter is weaker than Microsoft.DefaultV2, one phrase per difference. */
 export function weakerThanDefault(values: Readonly<Record<string, unknown>>): string[] {
   const weaker: string[] = [];
-  if (values["mode"] === "Asynchronous_filter") weaker.push("asynchronous filtering");
+  // "Deferred" is the older API name of Asynchronous_filter (azurerm docs).
+  if (values["mode"] === "Asynchronous_filter" || values["mode"] === "Deferred")
+    weaker.push("asynchronous filtering");
   for (const f of blocks(values["content_filter"])) {
     const name = String(f["name"]);
     const what = `${name} ${String(f["source"]).toLowerCase()}`;
@@ -38,8 +40,10 @@ export const contentFilterStrength = resourceRule(
       "Responsible AI decision that needs a recorded reason (and, to turn a filter off, Microsoft's approval).",
     fix: "Keep every harm category at Medium or stricter, Prompt Shields and protected material on, mode Default; or waive AOAI-RAI2 with the approved reason.",
     sources: {
-      azurePolicy: ["930f48f9-f07e-427c-9494-52603581c6a9", "c1ad46c6-37f8-4af0-9c71-c208375c87dd"],
-      guidance: ["learn.microsoft.com/azure/ai-foundry/openai/concepts/content-filter"],
+      guidance: [
+        "learn.microsoft.com/azure/ai-foundry/openai/concepts/content-filter",
+        "Azure Policy 930f48f9 and c1ad46c6 (preview) audit the same settings more loosely: High and asynchronous filtering pass there",
+      ],
     },
   },
   ["azurerm_cognitive_account_rai_policy"],

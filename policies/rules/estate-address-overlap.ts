@@ -49,15 +49,15 @@ export const estateAddressOverlap: Rule = {
   },
   check({ stack, stacks }) {
     const found: Violation[] = [];
+    const key = (doc: StackDocument, address: string) => `${doc.name}/${address}`;
     for (const vnet of ofType(stack, "azurerm_virtual_network")) {
       const own = spaceOf(vnet.values);
       const clashes = new Set<string>();
       for (const other of stacks.filter((s) => connected(stack, s))) {
         for (const theirs of ofType(other, "azurerm_virtual_network")) {
-          if (theirs === vnet) continue;
-          for (const r of ranges(
-            Array.isArray(theirs.values["address_space"]) ? theirs.values["address_space"] : [],
-          ))
+          // One finding per overlapping pair, on the VNet that sorts first: one fix, one waiver.
+          if (theirs === vnet || key(other, theirs.address) < key(stack, vnet.address)) continue;
+          for (const r of spaceOf(theirs.values))
             for (const o of own)
               if (overlaps(o.cidr, r.cidr))
                 clashes.add(`${o.text} overlaps ${r.text} of ${other.name}/${theirs.address}`);

@@ -8,7 +8,8 @@ export const keyVaultNetwork = resourceRule(
     title: "Key vaults disable public network access and deny by default",
     rationale:
       "The vault holds the keys that encrypt the accounts; it should be reachable only through its private " +
-      "endpoint, with trusted Azure services let through for the account's key operations.",
+      "endpoint, with trusted Azure services let through for the account's key operations. Stricter than " +
+      "Checkov's CKV_AZURE_189, which accepts a public vault with IP rules.",
     fix: 'Set public_network_access_enabled = false and network_acls { default_action = "Deny", bypass = "AzureServices" }.',
     sources: {
       checkov: ["CKV_AZURE_189", "CKV_AZURE_109"],

@@ -1,11 +1,18 @@
-import { block, strings, type TfBlock } from "../document";
+import { block, blocks, strings, type TfBlock } from "../document";
 import type { Rule, Violation } from "../rule";
 
-/** Attributes that hold keys, connection strings with keys, SAS tokens or client secrets. */
+/**
+ * A reference whose attribute (the segment after type and name) holds a key, a connection string with a
+ * key, a SAS token or a secret: `${azurerm_storage_account.st.primary_access_key}`,
+ * `${azurerm_servicebus_namespace.sb.default_primary_connection_string}`. Resource names do not count.
+ */
 const SECRET_ATTRIBUTE =
-  /\.(primary_access_key|secondary_access_key|primary_key|secondary_key|primary_connection_string|secondary_connection_string|primary_blob_connection_string|secondary_blob_connection_string|sas|sas_url_query_string|client_secret|password)\b|\bazurerm_key_vault_secret\.[A-Za-z0-9_-]+\.value\b/;
+  /(?:^|[^\w.])(?:data\.)?[a-z][a-z0-9_]*\.[\w-]+(?:\[[^\]]*\])?\.(\w*(?:access_key|_key|connection_string|sas|sas_url_query_string|client_secret|password))\b/;
+const SECRET_VALUE = /(?:^|[^\w.])(?:data\.)?azurerm_key_vault_secret\.[\w-]+(?:\[[^\]]*\])?\.value\b/;
 const SECRET_DATA =
-  /\bdata\.(azurerm_storage_account_sas|azurerm_storage_account_blob_container_sas|azurerm_key_vault_secret)\./;
+  /(?:^|[^\w.])data\.(azurerm_storage_account_sas|azurerm_storage_account_blob_container_sas)\./;
+/** Attributes ending in _key that are identifiers, not secrets. */
+const NOT_SECRET = /(?:_key_id|key_vault_key_id|_key_name|versionless_key_id|public_key\w*)$/;
 /** Backend and provider settings that carry a credential. */
 const SECRET_SETTINGS = [
   "access_key",
@@ -14,10 +21,34 @@ const SECRET_SETTINGS = [
   "client_certificate_password",
   "client_certificate",
 ];
+/** Variable names of credentials; names and IDs of them are not credentials. */
 const SECRET_NAME = /(secret|password|access_?key|sas_?token|api_?key|connection_?string)/i;
+const NOT_SECRET_NAME = /(_name|_id|_uri|_url)$/i;
 
-function carriesSecret(value: unknown): boolean {
-  return strings(value).some((s) => s.includes("${") && (SECRET_ATTRIBUTE.test(s) || SECRET_DATA.test(s)));
+function readsSecret(text: string): boolean {
+  if (!text.includes("${")) return false;
+  const attribute = SECRET_ATTRIBUTE.exec(text)?.[1];
+  return (
+    (attribute !== undefined && !NOT_SECRET.test(attribute)) ||
+    SECRET_VALUE.test(text) ||
+    SECRET_DATA.test(text)
+  );
+}
+
+/** Whether a value reads a secret, directly or through the locals it names. */
+function carriesSecret(
+  value: unknown,
+  locals: Readonly<Record<string, unknown>>,
+  seen = new Set<string>(),
+): boolean {
+  return strings(value).some((s) => {
+    if (readsSecret(s)) return true;
+    return [...s.matchAll(/\blocal\.([\w-]+)/g)].some(([, name]) => {
+      if (seen.has(name!)) return false;
+      seen.add(name!);
+      return carriesSecret(locals[name!], locals, seen);
+    });
+  });
 }
 
 export const noSecretsInOutputs: Rule = {
@@ -38,11 +69,12 @@ export const noSecretsInOutputs: Rule = {
   check({ stack }) {
     const found: Violation[] = [];
     const flag = (target: TfBlock, detail: string) => found.push({ target, detail });
+    const locals = Object.assign({}, ...blocks(stack.json["locals"])) as Record<string, unknown>;
     for (const o of stack.outputs)
-      if (carriesSecret(o.values["value"]))
+      if (carriesSecret(o.values["value"], locals))
         flag(o, "its value reads a key, connection string, SAS token or secret");
     for (const v of stack.variables)
-      if (SECRET_NAME.test(v.name) && v.values["default"] !== undefined)
+      if (SECRET_NAME.test(v.name) && !NOT_SECRET_NAME.test(v.name) && v.values["default"] !== undefined)
         flag(v, "has a default value for a credential");
     for (const b of [...stack.backends, ...stack.providers]) {
       const settings = SECRET_SETTINGS.filter((k) => b.values[k] !== undefined);

@@ -11,7 +11,7 @@ export const storagePublicNetwork = resourceRule(
     fix: 'Set public_network_access_enabled = false; any network_rules block needs default_action = "Deny".',
     sources: {
       checkov: ["CKV_AZURE_59", "CKV_AZURE_35"],
-      azurePolicy: ["b2982f36-99f2-4db5-8eff-283140c09693", "34c877ad-507e-4c82-993e-3452a6e0ad3c"],
+      azurePolicy: ["b2982f36-99f2-4db5-8eff-283140c09693"],
     },
   },
   ["azurerm_storage_account"],

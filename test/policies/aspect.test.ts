@@ -53,3 +53,21 @@ describe("the guardrail aspect", () => {
     expect(JSON.parse(Testing.synth(stack)).output.o.value).toBe("rewritten by an aspect");
   });
 });
+
+describe("the guardrail aspect, synthesized again", () => {
+  it("judges and writes a stack as it is now, not as another stack's synth read it", () => {
+    const { app, stack: first } = sandbox();
+    const second = new ReadableAddressStack(app, "second");
+    applyGuardrails(second, { today: "2026-12-02" }, { protected: false });
+    new OpenAiAccount(second, "openai", {
+      name: "oai-y",
+      location: "swedencentral",
+      resourceGroupName: "rg-y",
+    });
+    Testing.synth(first); // reads both stacks
+    new TerraformOutput(second, "later", { value: "added after the first synth" });
+    second.node.tryRemoveChild("openai");
+    expect(JSON.parse(Testing.synth(second)).output.later.value).toBe("added after the first synth");
+    expect(guardrailReport(second)!.errors).toEqual([]);
+  });
+});

@@ -98,6 +98,7 @@ export const BREAKS: Record<string, [string, Edit][]> = {
     ["a harm filter off", (r) => (filter(r).content_filter[0].filter_enabled = false)],
     ["Prompt Shields off", (r) => (filter(r).content_filter[2].block_enabled = false)],
     ["asynchronous filtering", (r) => (filter(r).mode = "Asynchronous_filter")],
+    ["asynchronous filtering by its older name", (r) => (filter(r).mode = "Deferred")],
   ],
   "AOAI-DEP1": [["no model version", (r) => delete deployment(r).model.version]],
   "AOAI-DEP2": [["upgrade option left to the default", (r) => delete deployment(r).version_upgrade_option]],
@@ -111,6 +112,13 @@ export const BREAKS: Record<string, [string, Edit][]> = {
       (r) => {
         assignment(r).role_definition_id = role("b24988ac-6180-42a0-ab88-20f7382dd24c");
         assignment(r).scope = "${azurerm_resource_group.rg.id}";
+      },
+    ],
+    [
+      "Contributor on the account's resource group, by its ID",
+      (r) => {
+        assignment(r).role_definition_id = role("b24988ac-6180-42a0-ab88-20f7382dd24c");
+        assignment(r).scope = `${SUBSCRIPTION}/resourceGroups/rg-test`;
       },
     ],
     [

@@ -21,21 +21,68 @@ const available = existsSync(CHECKOV);
 if (!available && process.env.CI === "true")
   throw new Error(`${CHECKOV} is missing: CI runs npm run validate (which installs it) before the tests`);
 
-/** Fixtures where the pack and Checkov differ by design: rule → case → why. */
-const DIFFERENCES: Record<string, Record<string, string>> = {
+type Edit = (r: Record<string, any>) => void;
+const account = (r: Record<string, any>) => r.resource.azurerm_cognitive_account.openai;
+
+/** Fixtures beyond the rule tests' breaks, where the two might part: rule → [case, edit]. */
+const EXTRAS: Record<string, [string, Edit][]> = {
+  "AOAI-ACC7": [["an empty allow-list", (r) => (account(r).fqdns = [])]],
+  "AOAI-ACC8": [
+    [
+      "the inline customer_managed_key block",
+      (r) => {
+        delete r.resource.azurerm_cognitive_account_customer_managed_key;
+        account(r).customer_managed_key = { key_vault_key_id: "${azurerm_key_vault_key.key.id}" };
+      },
+    ],
+  ],
+  "AOAI-KV2": [
+    [
+      "public access on, with IP rules",
+      (r) => {
+        const vault = r.resource.azurerm_key_vault.kv;
+        vault.public_network_access_enabled = true;
+        vault.network_acls.ip_rules = ["203.0.113.0/28"];
+      },
+    ],
+  ],
+};
+
+/** Fixtures where the pack and Checkov differ by design: rule → case → why, with the pack's verdict. */
+const DIFFERENCES: Record<string, Record<string, { packFails: boolean; why: string }>> = {
   "AOAI-ACC3": {
-    "identity None":
-      "Checkov accepts any identity type, None included; Azure Policy fe3fd216 counts None as no identity.",
+    "identity None": {
+      packFails: true,
+      why: "Checkov accepts any identity type, None included; Azure Policy fe3fd216 counts None as no identity.",
+    },
   },
   "AOAI-ACC7": {
-    "more FQDNs than Azure takes":
-      "Checkov only asks for a non-empty list; Azure refuses more than 1,000 entries.",
+    "more FQDNs than Azure takes": {
+      packFails: true,
+      why: "Checkov only asks for a non-empty list; Azure refuses more than 1,000 entries.",
+    },
+    "an empty allow-list": {
+      packFails: false,
+      why: "An empty list is the strictest setting (nothing may be called); Checkov fails it.",
+    },
+  },
+  "AOAI-ACC8": {
+    "the inline customer_managed_key block": {
+      packFails: false,
+      why: "Azure (and Azure Policy 67121cc7) encrypt with the inline block too; Checkov's graph check only knows the separate resource.",
+    },
+  },
+  "AOAI-KV2": {
+    "public access on, with IP rules": {
+      packFails: true,
+      why: "The vault is reached through its private endpoint only; Checkov accepts a public vault with IP rules.",
+    },
   },
 };
 
 const claimed = RULES.filter((r) => (r.sources.checkov ?? []).length > 0);
 const cases = claimed.flatMap((rule) =>
-  [["compliant", () => {}] as [string, (r: Record<string, any>) => void], ...(BREAKS[rule.id] ?? [])].map(
+  [["compliant", () => {}] as [string, Edit], ...(BREAKS[rule.id] ?? []), ...(EXTRAS[rule.id] ?? [])].map(
     ([what, edit], i) => ({ rule, what, edit, dir: `${rule.id}/${i}` }),
   ),
 );
@@ -95,7 +142,7 @@ const cases = claimed.flatMap((rule) =>
       (f) => f.file_path.includes(`/${c.dir}/`) && c.rule.sources.checkov!.includes(f.check_id),
     );
     const difference = DIFFERENCES[c.rule.id]?.[what];
-    if (difference) expect([packFails, checkovFails]).toEqual([true, false]);
+    if (difference) expect([packFails, checkovFails]).toEqual([difference.packFails, !difference.packFails]);
     else expect({ pack: packFails, checkov: checkovFails }).toEqual({ pack: packFails, checkov: packFails });
   });
 });

@@ -113,3 +113,15 @@ describe("waivers: in config", () => {
     expect(r.error?.issues[0]?.message).toBe("must be a date, YYYY-MM-DD");
   });
 });
+
+describe("waivers: read from output or a file", () => {
+  it.each([
+    ["an expiry that is not a date", { expires: "31/12/2025" }, /not a date YYYY-MM-DD$/],
+    ["no resource pattern", { resource: 42 as unknown as string }, /has no resource pattern$/],
+    ["no reason", { reason: "" }, /has no reason$/],
+  ])("accept nothing and fail when malformed: %s", (_what, w, message) => {
+    const report = judge([waiver(w)]);
+    expect(report.errors.map((f) => f.rule).sort()).toEqual(["AOAI-ACC6", "AOAI-WAIVER"]);
+    expect(report.errors.find((f) => f.rule === "AOAI-WAIVER")!.detail).toMatch(message);
+  });
+});

@@ -3,7 +3,8 @@
  * sources, one result per finding at the block's line; waived findings carry a suppression with the
  * waiver's reason, so code scanning shows them as dismissed rather than hiding them.
  */
-import { relative } from "node:path";
+import { isAbsolute, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Finding, GuardrailReport } from "../../policies/evaluate";
 import { RULES, WAIVER_RULE } from "../../policies/pack";
 
@@ -21,6 +22,14 @@ export interface SarifInput {
   readonly version: string;
 }
 
+/** A file inside the root as a path from %SRCROOT% (what code scanning places); outside it, a file URI. */
+function artifact(file: string, root: string) {
+  const path = relative(root, file).split("\\").join("/");
+  return path.startsWith("../") || isAbsolute(path)
+    ? { uri: pathToFileURL(file).href }
+    : { uri: path, uriBaseId: "%SRCROOT%" };
+}
+
 function location(f: Finding, input: SarifInput) {
   const file = input.files.get(f.stack);
   const line = input.lineOf(f.stack, f.address);
@@ -28,7 +37,7 @@ function location(f: Finding, input: SarifInput) {
     ...(file
       ? {
           physicalLocation: {
-            artifactLocation: { uri: relative(input.root, file).split("\\").join("/") },
+            artifactLocation: artifact(file, input.root),
             ...(line ? { region: { startLine: line } } : {}),
           },
         }
@@ -83,6 +92,7 @@ export function toSarif(input: SarifInput): Record<string, unknown> {
     version: "2.1.0",
     runs: [
       {
+        originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(input.root).href}/` } },
         tool: {
           driver: {
             name: "azure-openai-platform guardrails",

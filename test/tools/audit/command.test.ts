@@ -5,7 +5,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { auditCommand } from "../../../tools/audit/command";
+import { toSarif } from "../../../tools/audit/sarif";
 import { regionStack, sharedStack } from "../../policies/fixture";
 
 function run(argv: string[]) {
@@ -124,7 +126,10 @@ describe("npm run audit", () => {
       suppressions: [{ kind: "external", justification: "AI Search reads it by managed identity" }],
     });
     const location = result.locations[0].physicalLocation;
-    expect(location.artifactLocation.uri).toMatch(/cdktf\.out\/stacks\/test-region\/cdk\.tf\.json$/);
+    // Outside the working directory (a temp dir here): an absolute file URI; inside, relative to %SRCROOT%.
+    expect(location.artifactLocation.uri).toBe(
+      pathToFileURL(join(out, "stacks", "test-region", "cdk.tf.json")).href,
+    );
     const lines = readFileSync(join(out, "stacks", "test-region", "cdk.tf.json"), "utf8").split("\n");
     expect(lines[location.region.startLine - 1]).toContain('"openai": {');
     expect(withWaiver.errors.join("\n")).toContain("1 waived finding");
@@ -148,5 +153,33 @@ describe("npm run audit", () => {
     const r = run(["--help"]);
     expect(r.code).toBe(0);
     expect(r.text).toMatch(/^usage: npm run audit/);
+  });
+});
+
+describe("the SARIF report", () => {
+  it("places files under the repository root relative to %SRCROOT%", () => {
+    const finding = {
+      rule: "AOAI-ACC6",
+      level: "error" as const,
+      title: "t",
+      fix: "f",
+      stack: "s",
+      address: "azurerm_cognitive_account.openai",
+      path: "s/openai",
+      detail: "d",
+    };
+    const report = { findings: [finding], errors: [finding], warnings: [], waived: [], waivers: [] };
+    const sarif = toSarif({
+      report,
+      files: new Map([["s", "/repo/cdktf.out/stacks/s/cdk.tf.json"]]),
+      lineOf: () => 7,
+      root: "/repo",
+      version: "1.0.0",
+    }) as any;
+    expect(sarif.runs[0].originalUriBaseIds).toEqual({ "%SRCROOT%": { uri: "file:///repo/" } });
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "cdktf.out/stacks/s/cdk.tf.json", uriBaseId: "%SRCROOT%" },
+      region: { startLine: 7 },
+    });
   });
 });
