@@ -10,7 +10,8 @@
  *
  * Every stack passes the guardrail pack (policies/, docs/guardrails.md): an unwaived error stops the
  * synth with every finding listed, and leaves no output; warnings are printed.
- * Beside the output directory it writes estate-report/<env>.md: deployments, quota, filters, lifecycle.
+ * Beside the output directory it writes estate-report/<env>.md: deployments, quota, filters, lifecycle,
+ * placement with a diagram; and <env>.endpoints.json: each placed workload's endpoints in the order to try.
  * Terraform's working files in cdktf.out (providers, lock files) survive every run.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -23,7 +24,7 @@ import { guardrailReport } from "./policies/aspect";
 import { formatReport, GuardrailError } from "./policies/format";
 import { today } from "./estate/today";
 import { buildStacks } from "./stacks/estate-app";
-import { renderEstateReport } from "./tools/estate-report";
+import { renderEstateReport, workloadEndpoints } from "./tools/estate-report";
 import { withoutStackTraces } from "./tools/stack-traces";
 import { parseSynthArgs, SYNTH_USAGE } from "./tools/synth-args";
 import { UsageError } from "./tools/usage-error";
@@ -62,6 +63,11 @@ function main(outdir: string, reportDir: string): void {
   mkdirSync(reportDir, { recursive: true });
   for (const env of estate.environments) {
     writeFileSync(join(reportDir, `${env.name}.md`), renderEstateReport(estate, env, day, report));
+    if (env.workloads.length > 0)
+      writeFileSync(
+        join(reportDir, `${env.name}.endpoints.json`),
+        `${JSON.stringify(workloadEndpoints(env), null, 2)}\n`,
+      );
   }
 }
 

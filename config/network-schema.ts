@@ -63,6 +63,11 @@ export const networkSchema = z
           .describe("existing mode: zone resource IDs by zone name."),
       })
       .default({ mode: "managed" }),
+    addressPool: cidr
+      .optional()
+      .describe(
+        "managed mode: where the planner takes a /22 for each region a workload needs that regions: does not list.",
+      ),
     peerRanges: z
       .array(cidr)
       .default([])

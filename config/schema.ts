@@ -11,6 +11,7 @@ import { DEFAULT_POLICY } from "../catalog/content-filters";
 import { REGION_NAMES } from "../catalog/regions";
 import { guid, reason, textOf } from "./common-schema";
 import { waiversSchema } from "./waivers-schema";
+import { workloadsSchema } from "./workloads-schema";
 import { ciSchema, stateBackendSchema } from "./delivery-schema";
 import { blocklistsSchema, contentFiltersSchema, fineTuningSchema, quotasSchema } from "./models-schema";
 import { networkSchema, regionNetworkSchema } from "./network-schema";
@@ -197,6 +198,7 @@ export const environmentSchema = z
     contentFilters: contentFiltersSchema,
     blocklists: blocklistsSchema,
     quotas: quotasSchema,
+    workloads: workloadsSchema,
     waivers: waiversSchema,
     stateBackend: stateBackendSchema,
     ci: ciSchema,

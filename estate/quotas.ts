@@ -29,6 +29,42 @@ export const ALL_MODELS = "(all models)";
 const quotaModel = (model: string, type: DeploymentType) => (isProvisioned(type) ? ALL_MODELS : model);
 const keyOf = (sub: string, region: string, model: string, type: DeploymentType) =>
   [sub.toLowerCase(), region, quotaModel(model, type), type].join("|");
+/** The key capacity is counted under: subscription, region, model (all for provisioned) and type. */
+export const quotaKey = keyOf;
+
+/**
+ * The subscription's quota for a model and type in a region: a grant some environment of the
+ * subscription declares, else the subscription's imported usage, else the catalog's default.
+ */
+export function quotaLimit(
+  environments: readonly LoadedEnvironment[],
+  subscriptionId: string,
+  region: string,
+  model: string,
+  type: DeploymentType,
+): number | undefined {
+  return quotaSource(environments, subscriptionId, region, model, type).limit;
+}
+
+/** The quota and where it comes from; the first environment declaring a grant speaks for the subscription. */
+function quotaSource(
+  environments: readonly LoadedEnvironment[],
+  subscriptionId: string,
+  region: string,
+  model: string,
+  type: DeploymentType,
+): { limit?: number; source?: "config" | "subscription" | "catalog" } {
+  const key = keyOf(subscriptionId, region, model, type);
+  const declared = environments
+    .flatMap((e) => e.config.quotas.map((q) => ({ q, sub: e.config.subscriptionId })))
+    .find(({ q, sub }) => keyOf(sub, q.region, q.model, q.type) === key)?.q.capacity;
+  if (declared !== undefined) return { limit: declared, source: "config" };
+  const subscription = subscriptionQuota(subscriptionId, region, model, type);
+  if (subscription !== undefined) return { limit: subscription, source: "subscription" };
+  const catalog = modelVersions(quotaModel(model, type)).find((m) => m.defaultQuota?.[type] !== undefined)
+    ?.defaultQuota?.[type];
+  return catalog !== undefined ? { limit: catalog, source: "catalog" } : {};
+}
 
 const SOURCE_WORDS = {
   config: "declared",
@@ -94,23 +130,11 @@ export function checkQuotas(
   }
 
   const usage: QuotaUsage[] = [];
-  for (const [key, group] of groups) {
+  for (const group of groups.values()) {
     const { subscriptionId, region, type } = group[0]!;
     const model = quotaModel(group[0]!.model, type);
     const used = group.reduce((sum, u) => sum + u.capacity, 0);
-    const grant = declared.get(key);
-    const subscription = subscriptionQuota(subscriptionId, region, group[0]!.model, type);
-    const catalog = modelVersions(model).find((m) => m.defaultQuota?.[type] !== undefined)?.defaultQuota?.[
-      type
-    ];
-    const limit = grant?.capacity ?? subscription ?? catalog;
-    const source = grant
-      ? "config"
-      : subscription !== undefined
-        ? "subscription"
-        : catalog !== undefined
-          ? "catalog"
-          : undefined;
+    const { limit, source } = quotaSource(environments, subscriptionId, region, group[0]!.model, type);
     usage.push({ subscriptionId, region, model, type, used, limit, source });
     const uncatalogued = group.find((u) => u.uncatalogued);
     if (limit === undefined && uncatalogued) {

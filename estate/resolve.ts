@@ -4,6 +4,8 @@
  * and thrown together as one ConfigError, each located in its file.
  */
 import { resolveWaivers } from "./waivers";
+import { placeWorkloads } from "./placement/workloads";
+import { workloadTargets } from "./placement/targets";
 import { ConfigError, type ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
 import type { RegionConfig } from "../config/schema";
@@ -269,6 +271,7 @@ export function resolveEnvironment(env: LoadedEnvironment, ctx: ResolveContext):
     tenantId: config.tenantId,
     protected: config.protected,
     today: ctx.today,
+    workloads: [], // resolveEstate adds the placed workloads' targets
     waivers: resolveWaivers(env, ctx.warnings),
     peerRanges: config.network.peerRanges,
     tags,
@@ -336,7 +339,13 @@ export function resolveEstate(
     if (other) issues.push(env.issueAt(["name"], `environment name also used by ${other}`, env.config.name));
     seen.set(env.config.name, env.file);
   }
-  const resolved = environments.map((env) => resolveEnvironment(env, ctx));
+  // Workloads become deployments first, so every check below judges them like hand-placed ones.
+  const placed = placeWorkloads(environments, issues);
+  environments = placed.environments;
+  const resolved = environments.map((env) => {
+    const estate = resolveEnvironment(env, ctx);
+    return { ...estate, workloads: workloadTargets(placed.placements.get(env.config.name) ?? [], estate) };
+  });
   checkSharedSubscriptions(environments, resolved, issues);
   const quotas = checkQuotas(environments, ctx.quotaUses, issues);
   if (issues.length > 0) throw new ConfigError(issues);

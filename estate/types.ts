@@ -10,6 +10,18 @@ import type { DataZone } from "../catalog/regions";
 
 export type Tags = Readonly<Record<string, string>>;
 import type { Waiver } from "../policies/waiver";
+import type { WorkloadPlacement } from "./placement/workloads";
+
+/** A placed workload, and its regional endpoints in the order clients should try them. */
+export interface WorkloadEstate extends WorkloadPlacement {
+  readonly targets: readonly {
+    readonly region: string;
+    readonly role: "primary" | "secondary" | "active";
+    readonly deployment: string;
+    readonly capacity: number;
+    readonly endpoint: string;
+  }[];
+}
 
 export interface Estate {
   readonly environments: readonly EnvironmentEstate[];
@@ -70,6 +82,8 @@ export interface EnvironmentEstate {
   readonly protected: boolean;
   /** The day the estate was resolved (YYYY-MM-DD): waiver expiries are judged on it. */
   readonly today: string;
+  /** Workloads the planner placed, with where clients should call them (estate/placement/). */
+  readonly workloads: readonly WorkloadEstate[];
   /** Guardrail findings the environment accepts (config waivers:, and the reason fields they replace). */
   readonly waivers: readonly Waiver[];
   /** Ranges of networks the environment connects to (hub, on-premises), for the estate-wide guardrails. */

@@ -3,6 +3,7 @@
  * zones in managed DNS mode) and what applies to the whole subscription (role grants at the
  * environment scope, built-in policy assignments, Defender for AI).
  */
+import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { Access } from "../constructs/access";
 import { ResourceGroup } from "../constructs/azurerm";
@@ -56,5 +57,12 @@ export class SharedStack extends PlatformStack {
       });
     }
     if (env.shared.defenderForAI) new DefenderForAi(this, "defender_for_ai");
+    // Where clients (or a gateway) call each placed workload, in the order to try: known at plan time.
+    for (const w of env.workloads) {
+      new TerraformOutput(this, `workload_${w.name.replace(/-/g, "_")}_targets`, {
+        description: `${w.name}: ${w.model} ${w.version}, regional endpoints and deployment names in the order to try`,
+        value: w.targets.map((t) => ({ ...t })),
+      });
+    }
   }
 }

@@ -48,11 +48,39 @@ describe("main", () => {
     const prod = readFileSync(join(reports, "prod.md"), "utf8");
     expect(prod).toContain("# Estate report: prod");
     expect(prod).toContain(
-      "| swedencentral | chat | gpt-5.1 2025-11-13 | reasoning | DataZoneStandard | 400 × 1K TPM | 40% of 1000 (declared) | prod-chat | GA | 2027-05-15 |",
+      "| swedencentral | chat | gpt-5.1 2025-11-13 | reasoning | DataZoneStandard | 400 × 1K TPM | 50% of 1000 (declared) | prod-chat | GA | 2027-05-15 |",
     );
     expect(prod).toContain("| prod-chat | Microsoft.DefaultV2 | Default | no | internal-codenames |");
     expect(existsSync(join(reports, "dev.md"))).toBe(true);
     expect(existsSync(join(reports, "lz.md"))).toBe(true);
+  });
+
+  it("places prod's workloads across two EU regions with failover: report with diagram and tables, endpoints file, outputs", () => {
+    const r = run(["--env", "prod"]);
+    expect(r.status).toBe(0);
+    const reports = join(r.outdir, "..", "estate-report");
+    const prod = readFileSync(join(reports, "prod.md"), "utf8");
+    expect(prod).toContain("```mermaid\nflowchart LR");
+    expect(prod).toContain('d0_2["reasoning: gpt-5.1 DataZoneStandard 100"]');
+    expect(prod).toContain(
+      "### reasoning: gpt-5.1 2025-11-13, 200K TPM, EU boundary, active-active, losing any one region keeps ≥ 50%",
+    );
+    expect(prod).toContain("| francecentral | DataZoneStandard | 100 | active | 100 | 300 | no |");
+    expect(prod).toContain("| francecentral | gpt-5.1 | DataZoneStandard | 300 | 300 | 0 |");
+    const endpoints = JSON.parse(readFileSync(join(reports, "prod.endpoints.json"), "utf8"));
+    expect(Object.keys(endpoints.workloads)).toEqual(["reasoning", "search-embeddings"]);
+    for (const w of Object.values<any>(endpoints.workloads)) {
+      expect(w.targets.map((t: any) => t.region)).toEqual(["swedencentral", "francecentral"]);
+      expect(w.targets[0].endpoint).toMatch(/^https:\/\/oai-aoai-prod-sdc-[0-9a-f]+\.openai\.azure\.com\/$/);
+    }
+    expect(endpoints.workloads["search-embeddings"].targets.map((t: any) => t.role)).toEqual([
+      "primary",
+      "secondary",
+    ]);
+    const shared = JSON.parse(readFileSync(join(r.outdir, "stacks", "prod-shared", "cdk.tf.json"), "utf8"));
+    expect(shared.output.workload_search_embeddings_targets.value).toEqual(
+      endpoints.workloads["search-embeddings"].targets,
+    );
   });
 
   it("prints warnings (a model retiring within 90 days) and still synthesizes", () => {

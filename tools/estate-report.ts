@@ -9,6 +9,9 @@ import { ciRights } from "../estate/ci-identities";
 import { ALL_MODELS } from "../estate/quotas";
 import type { Estate, EnvironmentEstate, QuotaUsage } from "../estate/types";
 import type { GuardrailReport } from "../policies/evaluate";
+import { diagram, headroomSection, placementSection } from "./placement-report";
+
+export { workloadEndpoints } from "./placement-report";
 import { RULES } from "../policies/pack";
 import { waiverKey } from "../policies/waiver";
 
@@ -148,6 +151,11 @@ export function renderEstateReport(
       ]),
     ),
   );
+  lines.push("", "## Diagram", "", ...diagram(env));
+  const placement = placementSection(env);
+  if (placement.length > 0) lines.push("", ...placement);
+  const headroom = headroomSection(estate, env);
+  if (headroom.length > 0) lines.push("", ...headroom);
   if (env.waivers.length > 0) lines.push("", ...waiverSection(env, guardrails));
   const warnings = estate.warnings.filter((w) => w.file === env.sourceFile);
   if (warnings.length > 0) {

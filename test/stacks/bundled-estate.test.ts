@@ -207,11 +207,14 @@ describe("the bundled estate", () => {
         defender: true,
         access: ["platform_ops_usage_reader", "platform_ops_monitoring_reader"],
       }),
-      "prod-swedencentral": region(["chat", "embeddings"], {
+      "prod-swedencentral": region(["chat", "embeddings", "reasoning", "search_embeddings"], {
         ...prodRegion,
         extra: [...prodBlocklist, ...fineTuning("4b8395a6")],
       }),
-      "prod-francecentral": region(["chat", "embeddings"], { ...prodRegion, extra: prodBlocklist }),
+      "prod-francecentral": region(["chat", "embeddings", "reasoning", "search_embeddings"], {
+        ...prodRegion,
+        extra: prodBlocklist,
+      }),
     });
   });
 

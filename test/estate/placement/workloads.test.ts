@@ -1,0 +1,141 @@
+/**
+ * Workloads through the estate: placed inside their boundary and quota, written as deployments (in new
+ * regions from the address pool when needed), and infeasible demands refused before synth with the
+ * constraint and the numbers.
+ */
+import { problemsOf, resolveObjects, validEnvironment } from "../../helpers";
+
+const TODAY = { today: "2026-12-02" };
+const workload = (w: Record<string, unknown> = {}) => ({
+  name: "reasoning",
+  model: { name: "gpt-5.1", version: "2025-11-13" },
+  demand: 200,
+  boundary: "EU",
+  ...w,
+});
+/** validEnvironment with a second EU region, no hand-placed deployments, and these workloads. */
+function env(workloads: unknown[], extra: Record<string, unknown> = {}) {
+  const e = validEnvironment() as any;
+  e.regions[0].deployments = [];
+  e.regions.push({
+    location: "francecentral",
+    network: { addressSpace: "10.31.0.0/24", privateEndpointSubnet: "10.31.0.0/27" },
+  });
+  return { ...e, workloads, ...extra };
+}
+const placed = (e: Record<string, unknown>) => resolveObjects([e], TODAY).environments[0]!;
+
+describe("workloads", () => {
+  it("become deployments of the workload's name in each placed region, and record the placement", () => {
+    const estate = placed(env([workload({ strategy: "active-active" })]));
+    const chat = estate.regions.map((r) => [
+      r.location,
+      r.account.deployments.map((d) => [d.name, d.type, d.capacity]),
+    ]);
+    expect(chat).toEqual([
+      ["swedencentral", [["reasoning", "DataZoneStandard", 100]]],
+      ["francecentral", [["reasoning", "DataZoneStandard", 100]]],
+    ]);
+    expect(estate.workloads[0]).toMatchObject({
+      strategy: "active-active",
+      minimumShare: 0.5,
+      worstLoss: { remaining: 100 },
+    });
+    expect(estate.workloads[0]!.targets.map((t) => t.endpoint)).toEqual(
+      estate.regions.map((r) => `https://${r.account.customSubdomainName}.openai.azure.com/`),
+    );
+  });
+
+  it("count what the subscription already places against the quota", () => {
+    const e = env([workload({ demand: 300, regions: ["swedencentral"], strategy: "single" })]);
+    e.regions[0].deployments = [
+      {
+        name: "chat",
+        model: { name: "gpt-5.1", version: "2025-11-13" },
+        type: "DataZoneStandard",
+        capacity: 100,
+      },
+    ];
+    expect(problemsOf([e], TODAY)).toEqual([
+      {
+        path: "workloads.0.demand",
+        message:
+          "needs 300 1K TPM of gpt-5.1 in one region; the most any EU region has left is 200 (swedencentral 200): lower demand, declare granted quota under quotas:, or use spread",
+      },
+    ]);
+  });
+
+  it("refuse a demand beyond the boundary's quota, naming the quota and the shortfall", () => {
+    expect(problemsOf([env([workload({ demand: 700, types: ["DataZoneStandard"] })])], TODAY)).toEqual([
+      {
+        path: "workloads.0.demand",
+        message:
+          "the EU boundary offers 600 1K TPM of gpt-5.1 DataZoneStandard quota (swedencentral 300, francecentral 300); the demand needs 700: declare granted quota under quotas:, allow more regions or types, or lower demand",
+      },
+    ]);
+  });
+
+  it("refuse a model offered in no region of the boundary, saying where each candidate fell short", () => {
+    // gpt-5.4-mini is Global standard only in the catalog: no data-zone or regional offer in the EU.
+    expect(
+      problemsOf([env([workload({ model: { name: "gpt-5.4-mini", version: "2026-03-17" } })])], TODAY),
+    ).toEqual([
+      {
+        path: "workloads.0",
+        message:
+          "gpt-5.4-mini 2026-03-17 is offered in no EU region as DataZoneStandard or Standard (swedencentral: gpt-5.4-mini is not offered here as DataZoneStandard or Standard; francecentral: gpt-5.4-mini is not offered here as DataZoneStandard or Standard)",
+      },
+    ]);
+  });
+
+  it("refuse a failover requirement one region cannot meet", () => {
+    expect(
+      problemsOf([env([workload({ regions: ["swedencentral"], strategy: "primary-secondary" })])], TODAY),
+    ).toEqual([
+      {
+        path: "workloads.0.demand",
+        message:
+          "losing any one region must keep 100% of 200 1K TPM, but the candidates can only place 0 of 200 that way (swedencentral 300 available): add regions, or declare granted quota under quotas:",
+      },
+    ]);
+  });
+
+  it("keep data in the boundary: no Global type, no region outside it", () => {
+    expect(problemsOf([env([workload({ types: ["GlobalStandard"] })])], TODAY)[0]?.message).toBe(
+      "GlobalStandard processes data anywhere: it is outside the EU boundary",
+    );
+    expect(problemsOf([env([workload({ regions: ["eastus2"] })])], TODAY)[0]).toEqual({
+      path: "workloads.0.regions.0",
+      message: expect.stringMatching(/^is outside the EU boundary/),
+    });
+  });
+
+  it("add a region from network.addressPool when the listed ones are not enough", () => {
+    // gpt-5-mini: 300K TPM of data-zone quota per region by default, offered in seven EU regions.
+    const model = { name: "gpt-5-mini", version: "2025-08-07" };
+    const e = env([workload({ model, demand: 800, types: ["DataZoneStandard"] })], {
+      network: { addressPool: "10.60.0.0/16", peerRanges: ["10.60.0.0/22"] },
+    });
+    const estate = placed(e);
+    const added = estate.workloads[0]!.regions.filter((r) => r.added);
+    // The listed regions hold 600; one region from the pool (the boundary's first, alphabetically) adds the rest.
+    expect(estate.workloads[0]!.regions.map((r) => [r.region, r.capacity, r.added])).toEqual([
+      ["swedencentral", 267, false],
+      ["francecentral", 267, false],
+      ["germanywestcentral", 266, true],
+    ]);
+    expect(estate.regions.map((r) => r.location)).toEqual([
+      "swedencentral",
+      "francecentral",
+      "germanywestcentral",
+    ]);
+    const region = estate.regions.find((r) => r.location === added[0]!.region)!;
+    // The first /22 of the pool overlaps a peer range, so the next one is taken; the region is a stack.
+    expect(region.network).toMatchObject({
+      virtualNetwork: { addressSpace: "10.60.4.0/22" },
+      privateEndpointSubnet: { addressPrefix: "10.60.4.0/26" },
+    });
+    expect(region.stackName).toBe("dev-germanywestcentral");
+    expect(estate.workloads[0]!.regions.reduce((s, r) => s + r.capacity, 0)).toBe(800);
+  });
+});
