@@ -12,6 +12,7 @@ import { REGION_NAMES } from "../catalog/regions";
 import { guid, reason, textOf } from "./common-schema";
 import { waiversSchema } from "./waivers-schema";
 import { workloadsSchema } from "./workloads-schema";
+import { monitoringSchema } from "./monitoring-schema";
 import { ciSchema, stateBackendSchema } from "./delivery-schema";
 import { blocklistsSchema, contentFiltersSchema, fineTuningSchema, quotasSchema } from "./models-schema";
 import { networkSchema, regionNetworkSchema } from "./network-schema";
@@ -199,6 +200,7 @@ export const environmentSchema = z
     blocklists: blocklistsSchema,
     quotas: quotasSchema,
     workloads: workloadsSchema,
+    monitoring: monitoringSchema,
     waivers: waiversSchema,
     stateBackend: stateBackendSchema,
     ci: ciSchema,

@@ -271,6 +271,7 @@ export function resolveEnvironment(env: LoadedEnvironment, ctx: ResolveContext):
     tenantId: config.tenantId,
     protected: config.protected,
     today: ctx.today,
+    alertThresholds: { ...config.monitoring.alerts },
     workloads: [], // resolveEstate adds the placed workloads' targets
     waivers: resolveWaivers(env, ctx.warnings),
     peerRanges: config.network.peerRanges,
@@ -315,6 +316,16 @@ export function resolveEnvironment(env: LoadedEnvironment, ctx: ResolveContext):
         })),
       policyAssignments: policyAssignments(env),
       defenderForAI: defenderForAI(env),
+      // Action groups are global resources, named within the shared resource group; the short name is in
+      // every notification and has 12 characters at most.
+      actionGroup:
+        config.monitoring.emails.length > 0
+          ? {
+              name: `ag-${config.workload}-${config.name}`,
+              shortName: `${config.workload}${config.name}`.slice(0, 12),
+              emails: [...config.monitoring.emails],
+            }
+          : undefined,
     },
     regions: config.regions.map((region, index) =>
       resolveRegion({ env, parts, region, index, tags, grants, filters }, ctx),

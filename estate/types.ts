@@ -82,6 +82,13 @@ export interface EnvironmentEstate {
   readonly protected: boolean;
   /** The day the estate was resolved (YYYY-MM-DD): waiver expiries are judged on it. */
   readonly today: string;
+  /** Alert thresholds for every account (config monitoring.alerts). */
+  readonly alertThresholds: {
+    readonly throttledRequests: number;
+    readonly availabilityPercent: number;
+    readonly timeToResponseMs: number;
+    readonly provisionedUtilizationPercent: number;
+  };
   /** Workloads the planner placed, with where clients should call them (estate/placement/). */
   readonly workloads: readonly WorkloadEstate[];
   /** Guardrail findings the environment accepts (config waivers:, and the reason fields they replace). */
@@ -226,6 +233,12 @@ export interface SharedEstate {
   /** Built-in policy assignments at the subscription; empty when a landing zone assigns them. */
   readonly policyAssignments: readonly PolicyAssignmentEstate[];
   readonly defenderForAI: boolean;
+  /** Who the environment's alerts notify: an action group, when the config names addresses. */
+  readonly actionGroup?: {
+    readonly name: string;
+    readonly shortName: string;
+    readonly emails: readonly string[];
+  };
 }
 
 /** How private endpoints' names resolve. */

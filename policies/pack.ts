@@ -14,6 +14,7 @@ import { accountNetworkAcl } from "./rules/account-network-acl";
 import { accountOutbound } from "./rules/account-outbound";
 import { accountPrivateDnsZones, accountPrivateEndpoint } from "./rules/account-private-endpoint";
 import { accountPublicNetwork } from "./rules/account-public-network";
+import { accountThrottlingAlert } from "./rules/account-throttling-alert";
 import { accountTrustedServices } from "./rules/account-trusted-services";
 import { contentFilterStrength } from "./rules/content-filter-strength";
 import { deploymentContentFilter } from "./rules/deployment-content-filter";
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   accountPrivateEndpoint,
   accountPrivateDnsZones,
   accountDiagnostics,
+  accountThrottlingAlert,
   defenderForAi,
   deploymentContentFilter,
   contentFilterStrength,

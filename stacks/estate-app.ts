@@ -22,6 +22,7 @@ export function buildStacks(app: App, estate: Estate): EstateStacks {
         env,
         region,
         logAnalyticsWorkspaceId: sharedStack.logAnalyticsWorkspaceId,
+        actionGroupId: sharedStack.actionGroupId,
         managedDnsZoneIds: sharedStack.privateDnsZoneIds,
       });
       stack.addDependency(sharedStack);

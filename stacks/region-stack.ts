@@ -17,6 +17,7 @@ import { Network } from "../constructs/network";
 import { OpenAiAccount } from "../constructs/openai-account";
 import type { PrivateEndpoint } from "../constructs/private-endpoint";
 import { KEY_VAULT_ZONE, type PrivateDnsZoneName } from "../catalog/private-dns";
+import { isProvisioned } from "../catalog/deployment-types";
 import type { CustomerManagedKeyEstate, EnvironmentEstate, RegionEstate } from "../estate/types";
 import { movedFrom } from "./moved";
 import { PlatformStack } from "./platform-stack";
@@ -28,6 +29,8 @@ export interface RegionStackProps {
   readonly logAnalyticsWorkspaceId: string;
   /** Zone IDs by name that the shared stack owns (managed DNS mode). */
   readonly managedDnsZoneIds: Readonly<Record<string, string>>;
+  /** From the shared stack: the action group the account's alerts notify, when there is one. */
+  readonly actionGroupId?: string;
 }
 
 /** Where a region's resources go: its resource group, endpoint subnet, DNS zones and workspace. */
@@ -116,6 +119,11 @@ export class RegionStack extends PlatformStack {
       subscriptionId: env.subscriptionId,
       resourceId: acct.resourceId,
       diagnostics: at.diagnostics,
+      alerts: {
+        ...env.alertThresholds,
+        actionGroupId: props.actionGroupId,
+        provisioned: acct.deployments.some((d) => isProvisioned(d.type)),
+      },
       // It waits until the account has settled: its key attached and its last operation done.
       privateEndpoints: [
         {

@@ -6,6 +6,7 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { Access } from "../constructs/access";
+import { ActionGroup } from "../constructs/action-group";
 import { ResourceGroup } from "../constructs/azurerm";
 import { DefenderForAi } from "../constructs/defender-for-ai";
 import { PolicyAssignments } from "../constructs/policy-assignments";
@@ -16,6 +17,8 @@ import { PlatformStack } from "./platform-stack";
 
 export class SharedStack extends PlatformStack {
   readonly logAnalyticsWorkspaceId: string;
+  /** The action group the environment's alerts notify, when the config names addresses. */
+  readonly actionGroupId?: string;
   /** Zone IDs by zone name, in managed DNS mode (empty otherwise). */
   readonly privateDnsZoneIds: Readonly<Record<string, string>>;
 
@@ -57,6 +60,13 @@ export class SharedStack extends PlatformStack {
       });
     }
     if (env.shared.defenderForAI) new DefenderForAi(this, "defender_for_ai");
+    if (env.shared.actionGroup) {
+      this.actionGroupId = new ActionGroup(this, "action_group", {
+        ...env.shared.actionGroup,
+        resourceGroupName: rg.name,
+        tags: { ...env.tags },
+      }).id;
+    }
     // Where clients (or a gateway) call each placed workload, in the order to try: known at plan time.
     for (const w of env.workloads) {
       new TerraformOutput(this, `workload_${w.name.replace(/-/g, "_")}_targets`, {

@@ -12,6 +12,7 @@
  */
 import { dependable, Lazy, type ITerraformDependable, type TerraformResource } from "cdktf";
 import { Construct } from "constructs";
+import { AccountAlerts, type AccountAlertsProps } from "../account-alerts";
 import { ACCOUNT_SUBRESOURCE } from "../../catalog/private-dns";
 import { scopeIds } from "../../catalog/resource-ids";
 import { ROLE_INTENTS, builtInRole } from "../../catalog/roles";
@@ -77,10 +78,22 @@ export interface OpenAiAccountProps
    */
   readonly allowedFqdns?: readonly string[];
   /**
+   * Metric alerts on throttling (HTTP 429), server errors, response time and, with `provisioned`, PTU
+   * utilization (`AccountAlerts`), with thresholds and the action group to notify. `false` turns them off.
+   * @default on, with the default thresholds and no action group
+   */
+  readonly alerts?: false | AccountAlertsOptions;
+  /**
    * @default no tags
    */
   readonly tags?: Readonly<Record<string, string>>;
 }
+
+/** The alert props an account fills in itself (its ID, name, group and tags) left out. */
+export type AccountAlertsOptions = Omit<
+  AccountAlertsProps,
+  "accountId" | "accountName" | "resourceGroupName" | "tags"
+>;
 
 const MAX_FQDNS = 1000;
 
@@ -170,6 +183,14 @@ export class OpenAiAccount extends Construct {
     this.principalId = this.resource.identity.principalId;
 
     addDiagnostics(this, this.id, props.diagnostics);
+    if (props.alerts !== false)
+      new AccountAlerts(this, "alerts", {
+        accountId: this.id,
+        accountName: props.name,
+        resourceGroupName: props.resourceGroupName,
+        tags: props.tags,
+        ...props.alerts,
+      });
     this.privateEndpoints = addPrivateEndpoints(
       this,
       { ...props, id: this.id },

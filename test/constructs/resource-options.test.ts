@@ -185,7 +185,7 @@ describe("the same props on every resource construct", () => {
     ).toEqual(["vault"]);
   });
 
-  it("without the props there is no lock, setting, endpoint or grant", () => {
+  it("without the props there is no lock, setting, endpoint or grant (alerts off too)", () => {
     const r = synthReadable(
       (stack) =>
         new OpenAiAccount(stack, "openai", {
@@ -193,6 +193,7 @@ describe("the same props on every resource construct", () => {
           location: "swedencentral",
           resourceGroupName: "rg",
           protection: false,
+          alerts: false,
         }),
     ).resource;
     expect(Object.keys(r)).toEqual(["azurerm_cognitive_account"]);

@@ -83,6 +83,13 @@ export const BREAKS: Record<string, [string, Edit][]> = {
       },
     ],
   ],
+  "AOAI-MON2": [
+    ["no throttling alert", (r) => delete res(r).azurerm_monitor_metric_alert],
+    [
+      "an alert on all requests, not on 429s",
+      (r) => (res(r).azurerm_monitor_metric_alert.throttling.criteria[0].dimension = []),
+    ],
+  ],
   "AOAI-RAI1": [
     ["no content filter", (r) => delete deployment(r).rai_policy_name],
     ["a filter nobody creates", (r) => (deployment(r).rai_policy_name = "strict-v2")],

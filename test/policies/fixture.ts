@@ -138,6 +138,22 @@ export function regionStack(): Record<string, any> {
           enabled_log: [{ category_group: "audit" }],
         },
       },
+      azurerm_monitor_metric_alert: {
+        throttling: {
+          name: "oai-test-throttling",
+          scopes: [ref(ACCOUNT)],
+          criteria: [
+            {
+              metric_namespace: "Microsoft.CognitiveServices/accounts",
+              metric_name: "AzureOpenAIRequests",
+              aggregation: "Total",
+              operator: "GreaterThan",
+              threshold: 25,
+              dimension: [{ name: "StatusCode", operator: "Include", values: ["429"] }],
+            },
+          ],
+        },
+      },
       azurerm_cognitive_account_rai_policy: {
         filter: {
           name: "strict",

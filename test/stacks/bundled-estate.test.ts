@@ -134,6 +134,9 @@ describe("the bundled estate", () => {
         ...deployments.map((d) => `azurerm_cognitive_deployment.deployment_${d}`),
         ...(o.locked ? ["azurerm_management_lock.openai_Lock"] : []),
         "azurerm_monitor_diagnostic_setting.openai_diagnostics",
+        ...["availability", "throttling", "time_to_response"].map(
+          (a) => `azurerm_monitor_metric_alert.openai_alerts_${a}`,
+        ),
         "azurerm_private_endpoint.openai_private_endpoint",
         "azurerm_resource_group.resource_group",
         ...(o.networkZones ? network(o.networkZones) : []),
@@ -161,9 +164,11 @@ describe("the bundled estate", () => {
       policies: boolean;
       defender: boolean;
       access: string[];
+      actionGroup?: boolean;
     }) =>
       [
         "azurerm_log_analytics_workspace.log_analytics",
+        ...(o.actionGroup ? ["azurerm_monitor_action_group.action_group"] : []),
         ...(o.locked ? ["azurerm_management_lock.log_analytics_Lock"] : []),
         ...o.zones.map((z) => `azurerm_private_dns_zone.private_dns_privatelink_${z}`),
         "azurerm_resource_group.resource_group",
@@ -206,6 +211,7 @@ describe("the bundled estate", () => {
         policies: true,
         defender: true,
         access: ["platform_ops_usage_reader", "platform_ops_monitoring_reader"],
+        actionGroup: true,
       }),
       "prod-swedencentral": region(["chat", "embeddings", "reasoning", "search_embeddings"], {
         ...prodRegion,

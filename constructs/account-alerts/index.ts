@@ -1,0 +1,156 @@
+/**
+ * AccountAlerts: Azure Monitor metric alerts on an Azure OpenAI account, so the platform team hears of
+ * running out of capacity before its users do.
+ *
+ * Meets: enterprise operations (capacity and health). Azure facts that shaped it (supported metrics of
+ * Microsoft.CognitiveServices/accounts, MicrosoftDocs/azure-monitor-docs, ms.date 2026-07-31; azurerm
+ * v4.55.0 monitor_metric_alert):
+ * - throttling: `AzureOpenAIRequests` (Count, Total) filtered on the `StatusCode` dimension = 429. A metric
+ *   alert takes one metric per criterion, so it counts 429s in a window rather than a rate;
+ * - server errors: `AzureOpenAIAvailabilityRate` (Percent, Average) = (calls − HTTP ≥ 500) / calls;
+ * - latency: `AzureOpenAITimeToResponse` (ms, Average); Azure does not emit it for Standard deployments;
+ * - provisioned deployments: `AzureOpenAIProvisionedManagedUtilizationV2` (Percent, Maximum; V1 is
+ *   deprecated); at 100% calls get 429;
+ * - one resource per alert: multi-resource metric alerts do not cover Cognitive Services.
+ */
+import { Construct } from "constructs";
+import { MonitorMetricAlert } from "../azurerm";
+import { PropError } from "../validation";
+
+export interface AccountAlertThresholds {
+  /**
+   * HTTP 429 responses in 5 minutes above which the account is throttling callers.
+   * @default 25
+   */
+  readonly throttledRequests?: number;
+  /**
+   * Share of calls (%) that must succeed without a server error over 5 minutes.
+   * @default 99
+   */
+  readonly availabilityPercent?: number;
+  /**
+   * Average time to response (ms) over 15 minutes above which callers wait too long.
+   * @default 10000
+   */
+  readonly timeToResponseMs?: number;
+  /**
+   * Provisioned-managed utilization (%) above which PTU deployments are about to throttle.
+   * @default 90
+   */
+  readonly provisionedUtilizationPercent?: number;
+}
+
+export interface AccountAlertsProps extends AccountAlertThresholds {
+  /** The account's resource ID. */
+  readonly accountId: string;
+  /** The account's name, in each alert's name. */
+  readonly accountName: string;
+  readonly resourceGroupName: string;
+  /**
+   * Action group notified when an alert fires.
+   * @default none: the alert shows in Azure Monitor and notifies no one
+   */
+  readonly actionGroupId?: string;
+  /**
+   * Alert on provisioned-managed utilization (the account has PTU deployments).
+   * @default false
+   */
+  readonly provisioned?: boolean;
+  /**
+   * @default no tags
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+const NAMESPACE = "Microsoft.CognitiveServices/accounts";
+
+/** The alert names, by construct ID: what each one watches. */
+export const ACCOUNT_ALERTS = {
+  throttling: "HTTP 429 responses: the account's quota or PTUs are exhausted",
+  availability: "server errors (HTTP 5xx): the service is failing calls",
+  time_to_response: "slow responses",
+  provisioned_utilization: "provisioned (PTU) utilization: throttling is near",
+} as const;
+
+export class AccountAlerts extends Construct {
+  readonly alerts: Readonly<Partial<Record<keyof typeof ACCOUNT_ALERTS, MonitorMetricAlert>>>;
+
+  constructor(scope: Construct, id: string, props: AccountAlertsProps) {
+    super(scope, id);
+    const throttled = props.throttledRequests ?? 25;
+    const availability = props.availabilityPercent ?? 99;
+    const latency = props.timeToResponseMs ?? 10_000;
+    const utilization = props.provisionedUtilizationPercent ?? 90;
+    const whole = (path: string, value: number, min: number, max: number, what: string) => {
+      if (!Number.isInteger(value) || value < min || value > max)
+        throw new PropError(this, path, value, `must be a whole number from ${min} to ${max} (${what})`);
+    };
+    whole("throttledRequests", throttled, 1, 1_000_000, "HTTP 429 responses in 5 minutes");
+    whole("availabilityPercent", availability, 1, 100, "%");
+    whole("timeToResponseMs", latency, 100, 600_000, "milliseconds");
+    whole("provisionedUtilizationPercent", utilization, 1, 100, "%");
+
+    const alert = (
+      key: keyof typeof ACCOUNT_ALERTS,
+      severity: number,
+      window: string,
+      criteria: ConstructorParameters<typeof MonitorMetricAlert>[2]["criteria"],
+    ) =>
+      new MonitorMetricAlert(this, key, {
+        name: `${props.accountName}-${key.replace(/_/g, "-")}`,
+        resourceGroupName: props.resourceGroupName,
+        scopes: [props.accountId],
+        description: `${props.accountName}: ${ACCOUNT_ALERTS[key]}.`,
+        severity,
+        frequency: "PT1M",
+        windowSize: window,
+        criteria,
+        action: props.actionGroupId ? [{ actionGroupId: props.actionGroupId }] : undefined,
+        tags: { ...props.tags },
+      });
+
+    this.alerts = {
+      throttling: alert("throttling", 2, "PT5M", [
+        {
+          metricNamespace: NAMESPACE,
+          metricName: "AzureOpenAIRequests",
+          aggregation: "Total",
+          operator: "GreaterThan",
+          threshold: throttled,
+          dimension: [{ name: "StatusCode", operator: "Include", values: ["429"] }],
+        },
+      ]),
+      availability: alert("availability", 1, "PT5M", [
+        {
+          metricNamespace: NAMESPACE,
+          metricName: "AzureOpenAIAvailabilityRate",
+          aggregation: "Average",
+          operator: "LessThan",
+          threshold: availability,
+        },
+      ]),
+      time_to_response: alert("time_to_response", 3, "PT15M", [
+        {
+          metricNamespace: NAMESPACE,
+          metricName: "AzureOpenAITimeToResponse",
+          aggregation: "Average",
+          operator: "GreaterThan",
+          threshold: latency,
+        },
+      ]),
+      ...(props.provisioned
+        ? {
+            provisioned_utilization: alert("provisioned_utilization", 2, "PT5M", [
+              {
+                metricNamespace: NAMESPACE,
+                metricName: "AzureOpenAIProvisionedManagedUtilizationV2",
+                aggregation: "Maximum",
+                operator: "GreaterThan",
+                threshold: utilization,
+              },
+            ]),
+          }
+        : {}),
+    };
+  }
+}
