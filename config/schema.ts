@@ -13,6 +13,7 @@ import { guid, reason, textOf } from "./common-schema";
 import { waiversSchema } from "./waivers-schema";
 import { workloadsSchema } from "./workloads-schema";
 import { monitoringSchema } from "./monitoring-schema";
+import { gatewaySchema } from "./gateway-schema";
 import { ciSchema, stateBackendSchema } from "./delivery-schema";
 import { blocklistsSchema, contentFiltersSchema, fineTuningSchema, quotasSchema } from "./models-schema";
 import { networkSchema, regionNetworkSchema } from "./network-schema";
@@ -201,6 +202,7 @@ export const environmentSchema = z
     quotas: quotasSchema,
     workloads: workloadsSchema,
     monitoring: monitoringSchema,
+    gateway: gatewaySchema,
     waivers: waiversSchema,
     stateBackend: stateBackendSchema,
     ci: ciSchema,

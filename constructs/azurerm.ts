@@ -34,3 +34,9 @@ export { StorageAccountCustomerManagedKeyA as StorageAccountCustomerManagedKey }
 export { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
 export { MonitorMetricAlert } from "@cdktf/provider-azurerm/lib/monitor-metric-alert";
 export { MonitorActionGroup } from "@cdktf/provider-azurerm/lib/monitor-action-group";
+export { ApiManagement } from "@cdktf/provider-azurerm/lib/api-management";
+export { ApiManagementBackend } from "@cdktf/provider-azurerm/lib/api-management-backend";
+export { ApiManagementApi } from "@cdktf/provider-azurerm/lib/api-management-api";
+export { ApiManagementApiOperation } from "@cdktf/provider-azurerm/lib/api-management-api-operation";
+export { ApiManagementApiPolicy } from "@cdktf/provider-azurerm/lib/api-management-api-policy";
+export { PrivateDnsARecord } from "@cdktf/provider-azurerm/lib/private-dns-a-record";

@@ -6,6 +6,7 @@
 import { resolveWaivers } from "./waivers";
 import { placeWorkloads } from "./placement/workloads";
 import { workloadTargets } from "./placement/targets";
+import { planGateway } from "./gateway/plan";
 import { ConfigError, type ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
 import type { RegionConfig } from "../config/schema";
@@ -354,8 +355,12 @@ export function resolveEstate(
   const placed = placeWorkloads(environments, issues);
   environments = placed.environments;
   const resolved = environments.map((env) => {
-    const estate = resolveEnvironment(env, ctx);
-    return { ...estate, workloads: workloadTargets(placed.placements.get(env.config.name) ?? [], estate) };
+    const base = resolveEnvironment(env, ctx);
+    const estate = {
+      ...base,
+      workloads: workloadTargets(placed.placements.get(env.config.name) ?? [], base),
+    };
+    return { ...estate, gateway: planGateway(env, estate, issues) };
   });
   checkSharedSubscriptions(environments, resolved, issues);
   const quotas = checkQuotas(environments, ctx.quotaUses, issues);

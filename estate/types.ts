@@ -12,6 +12,52 @@ export type Tags = Readonly<Record<string, string>>;
 import type { Waiver } from "../policies/waiver";
 import type { WorkloadPlacement } from "./placement/workloads";
 
+/** The gateway in front of the accounts (estate/gateway/plan.ts). */
+export interface GatewayEstate {
+  readonly stackName: string;
+  /** Global: the gateway answers at https://<name>.azure-api.net. */
+  readonly name: string;
+  readonly location: string;
+  readonly resourceGroupName: string;
+  readonly sku: string;
+  readonly publisherName: string;
+  readonly publisherEmail: string;
+  readonly tenantId?: string;
+  readonly subnet:
+    | {
+        readonly mode: "managed";
+        readonly virtualNetworkName: string;
+        readonly resourceGroupName: string;
+        readonly addressPrefix: string;
+      }
+    | { readonly mode: "existing"; readonly id: string };
+  /** The region stack whose VNet holds the gateway subnet. */
+  readonly regionStackName: string;
+  /** Per workload, its backends in the order to try. */
+  readonly workloads: readonly {
+    readonly name: string;
+    readonly backends: readonly {
+      readonly id: string;
+      readonly region: string;
+      readonly url: string;
+      readonly priority: number;
+      readonly weight: number;
+    }[];
+  }[];
+  /** Accounts the gateway's identity calls: it holds Cognitive Services OpenAI User on each. */
+  readonly accounts: readonly {
+    readonly location: string;
+    readonly name: string;
+    readonly resourceId: string;
+  }[];
+  readonly teams: readonly {
+    readonly name: string;
+    readonly clientIds: readonly string[];
+    readonly tokensPerMinute: number;
+    readonly workloads: readonly string[];
+  }[];
+}
+
 /** A placed workload, and its regional endpoints in the order clients should try them. */
 export interface WorkloadEstate extends WorkloadPlacement {
   readonly targets: readonly {
@@ -89,6 +135,8 @@ export interface EnvironmentEstate {
     readonly timeToResponseMs: number;
     readonly provisionedUtilizationPercent: number;
   };
+  /** The AI gateway, when config turns it on (estate/gateway/). */
+  readonly gateway?: GatewayEstate;
   /** Workloads the planner placed, with where clients should call them (estate/placement/). */
   readonly workloads: readonly WorkloadEstate[];
   /** Guardrail findings the environment accepts (config waivers:, and the reason fields they replace). */

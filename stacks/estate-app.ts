@@ -3,17 +3,20 @@
  */
 import type { App } from "cdktf";
 import type { Estate } from "../estate/types";
+import { GatewayStack } from "./gateway-stack";
 import { RegionStack } from "./region-stack";
 import { SharedStack } from "./shared-stack";
 
 export interface EstateStacks {
   readonly shared: SharedStack[];
   readonly regions: RegionStack[];
+  readonly gateways: GatewayStack[];
 }
 
 export function buildStacks(app: App, estate: Estate): EstateStacks {
   const shared: SharedStack[] = [];
   const regions: RegionStack[] = [];
+  const gateways: GatewayStack[] = [];
   for (const env of estate.environments) {
     const sharedStack = new SharedStack(app, env);
     shared.push(sharedStack);
@@ -28,6 +31,19 @@ export function buildStacks(app: App, estate: Estate): EstateStacks {
       stack.addDependency(sharedStack);
       regions.push(stack);
     }
+    if (env.gateway) {
+      const gateway = new GatewayStack(app, {
+        env,
+        gateway: env.gateway,
+        logAnalyticsWorkspaceId: sharedStack.logAnalyticsWorkspaceId,
+        actionGroupId: sharedStack.actionGroupId,
+      });
+      // The accounts and the VNet exist before the gateway is granted on them or joins it.
+      gateway.addDependency(sharedStack);
+      for (const r of regions.filter((x) => env.regions.some((e) => e.stackName === x.node.id)))
+        gateway.addDependency(r);
+      gateways.push(gateway);
+    }
   }
-  return { shared, regions };
+  return { shared, regions, gateways };
 }

@@ -37,6 +37,7 @@ describe("main", () => {
       "lz-shared",
       "lz-swedencentral",
       "prod-francecentral",
+      "prod-gateway",
       "prod-shared",
       "prod-swedencentral",
     ]);
@@ -98,6 +99,7 @@ describe("main", () => {
     expect(run(["--env", "dev"]).stacks).toEqual(["dev-shared", "dev-swedencentral"]);
     expect(run([], { AOAI_ENVIRONMENTS: "prod" }).stacks).toEqual([
       "prod-francecentral",
+      "prod-gateway",
       "prod-shared",
       "prod-swedencentral",
     ]);

@@ -42,6 +42,17 @@ export function diagram(env: EnvironmentEstate): string[] {
     if (zones.length > 0 && r.privateEndpoint.zoneNames.length > 0) lines.push(`  pe${i} -. DNS .-> dns`);
     lines.push(`  a${i} -. logs .-> logs`);
   });
+  if (env.gateway) {
+    const g = env.gateway;
+    lines.push(`  subgraph gw[${label(`${g.stackName} (${g.location})`)}]`);
+    lines.push(`    apim[${label(`API Management ${g.name}<br/>internal VNet, Entra ID only, ${g.sku}`)}]`);
+    lines.push("  end");
+    lines.push(`  clients((${label("applications")})) --> apim`);
+    env.regions.forEach((r, i) => {
+      if (g.accounts.some((a) => a.location === r.location))
+        lines.push(`  apim -- managed identity --> pe${i}`);
+    });
+  }
   lines.push("```");
   return lines;
 }
@@ -115,10 +126,16 @@ export function headroomSection(estate: Estate, env: EnvironmentEstate): string[
 
 /** The endpoints file beside the report: per workload, where clients call it, in order. */
 export function workloadEndpoints(env: EnvironmentEstate) {
+  // With the gateway on, clients call it; the regional targets stay listed for the gateway and for operators.
+  const gateway = env.gateway ? `https://${env.gateway.name}.azure-api.net/openai` : undefined;
   return {
     environment: env.name,
+    ...(gateway ? { gateway } : {}),
     workloads: Object.fromEntries(
-      env.workloads.map((w) => [w.name, { model: w.model, version: w.version, targets: w.targets }]),
+      env.workloads.map((w) => [
+        w.name,
+        { model: w.model, version: w.version, ...(gateway ? { endpoint: gateway } : {}), targets: w.targets },
+      ]),
     ),
   };
 }

@@ -23,6 +23,10 @@ const UNTAGGABLE = new Set([
   "azurerm_network_security_rule",
   "azurerm_subnet",
   "azurerm_subnet_network_security_group_association",
+  "azurerm_api_management_api",
+  "azurerm_api_management_api_operation",
+  "azurerm_api_management_api_policy",
+  "azurerm_api_management_backend",
 ]);
 
 describe("the bundled estate", () => {
@@ -33,6 +37,7 @@ describe("the bundled estate", () => {
       "lz-shared",
       "lz-swedencentral",
       "prod-francecentral",
+      "prod-gateway",
       "prod-shared",
       "prod-swedencentral",
     ]);
@@ -221,6 +226,28 @@ describe("the bundled estate", () => {
         ...prodRegion,
         extra: prodBlocklist,
       }),
+      "prod-gateway": [
+        "azurerm_api_management.gateway",
+        "azurerm_api_management_api.gateway_api",
+        "azurerm_api_management_api_operation.gateway_operation_get",
+        "azurerm_api_management_api_operation.gateway_operation_post",
+        "azurerm_api_management_api_policy.gateway_policy",
+        ...["reasoning", "search_embeddings"].flatMap((w) =>
+          ["francecentral", "swedencentral"].map(
+            (r) => `azurerm_api_management_backend.gateway_backend_${w}_${r}`,
+          ),
+        ),
+        "azurerm_monitor_diagnostic_setting.gateway_diagnostics",
+        "azurerm_monitor_metric_alert.gateway_alerts_throttling",
+        "azurerm_network_security_group.gateway_nsg",
+        "azurerm_private_dns_a_record.gateway_dns_record",
+        "azurerm_private_dns_zone.gateway_dns_zone",
+        "azurerm_private_dns_zone_virtual_network_link.gateway_dns_link",
+        "azurerm_role_assignment.gateway_access_inference_francecentral",
+        "azurerm_role_assignment.gateway_access_inference_swedencentral",
+        "azurerm_subnet.gateway_subnet",
+        "azurerm_subnet_network_security_group_association.gateway_nsg_association",
+      ],
     });
   });
 

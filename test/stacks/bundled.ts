@@ -7,7 +7,7 @@ import { synthStacks, testApp } from "../helpers";
 export function synthBundledEstate() {
   const estate = resolveEstate(loadEnvironments("config/environments"));
   const stacks = buildStacks(testApp(), estate);
-  const synthesized = synthStacks([...stacks.shared, ...stacks.regions]);
+  const synthesized = synthStacks([...stacks.shared, ...stacks.regions, ...stacks.gateways]);
   const json = (stack: string) => synthesized.get(stack)!;
   const resources = (stack: string, type: string): [string, any][] =>
     Object.entries(json(stack).resource?.[type] ?? {});

@@ -1,0 +1,66 @@
+/**
+ * The gateway as the estate plans it: from placement, in the primary region's gateway subnet; refused
+ * with the reason when it cannot be built. And its XML writer escapes what it is given.
+ */
+import { el, renderXml } from "../../../estate/gateway/xml";
+import { problemsOf, resolveObjects, validEnvironment } from "../../helpers";
+
+const TODAY = { today: "2026-12-02" };
+function env(gateway: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  const e = validEnvironment() as any;
+  e.tenantId = "22222222-2222-2222-2222-222222222222";
+  e.regions[0].network.gatewaySubnet = "10.30.0.128/27";
+  e.regions[0].deployments = [];
+  e.workloads = [
+    { name: "chat", model: { name: "gpt-5.1", version: "2025-11-13" }, demand: 10, boundary: "EU" },
+  ];
+  return { ...e, gateway: { enabled: true, ...gateway }, ...extra };
+}
+const team = { name: "app", clientIds: ["6f1d2e3c-4b5a-4c69-8d7e-0f1a2b3c4d5e"], tokensPerMinute: 1000 };
+
+describe("the gateway plan", () => {
+  it("fronts every placed region, in placement's order, in the primary region's gateway subnet", () => {
+    const g = resolveObjects([env({ teams: [team] })], TODAY).environments[0]!.gateway!;
+    expect(g).toMatchObject({
+      stackName: "dev-gateway",
+      sku: "Developer_1",
+      subnet: { mode: "managed", addressPrefix: "10.30.0.128/27" },
+      workloads: [{ name: "chat", backends: [{ id: "chat-swedencentral", priority: 1 }] }],
+      teams: [{ name: "app", workloads: ["chat"] }],
+    });
+    expect(g.workloads[0]!.backends[0]!.url).toMatch(/^https:\/\/oai-.*\.openai\.azure\.com\/openai$/);
+  });
+
+  it.each([
+    ["no workloads to route", (e: any) => (e.workloads = []), "gateway.enabled", /^routes placed workloads/],
+    ["no tenant", (e: any) => delete e.tenantId, "gateway.enabled", /^needs tenantId/],
+    [
+      "no gateway subnet",
+      (e: any) => delete e.regions[0].network.gatewaySubnet,
+      "gateway.enabled",
+      /gatewaySubnet/,
+    ],
+    [
+      "a team's unknown workload",
+      (e: any) => (e.gateway.teams = [{ ...team, workloads: ["chatt"] }]),
+      "gateway.teams.0.workloads.0",
+      /^is not a workload: chat/,
+    ],
+  ])("is refused with %s", (_what, edit, path, message) => {
+    const e = env({ teams: [team] });
+    edit(e);
+    expect(problemsOf([e], TODAY)).toContainEqual({ path, message: expect.stringMatching(message) });
+  });
+
+  it("is not built while the switch is off", () => {
+    expect(resolveObjects([env({ enabled: false })], TODAY).environments[0]!.gateway).toBeUndefined();
+  });
+});
+
+describe("the policy XML writer", () => {
+  it("escapes attribute values and text, and indents elements", () => {
+    expect(renderXml(el("a", { when: '@(x < 1 && y == "z")' }, el("b", {}, "1 < 2"), el("c")))).toBe(
+      '<a when="@(x &lt; 1 &amp;&amp; y == &quot;z&quot;)">\n  <b>1 &lt; 2</b>\n  <c />\n</a>',
+    );
+  });
+});
