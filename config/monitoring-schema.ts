@@ -36,6 +36,11 @@ export const monitoringSchema = z
           .describe(
             "PTU utilization above which the provisioned alert fires (accounts with PTU deployments).",
           ),
+        tokenUsagePercent: whole(1, 100, "%")
+          .default(90)
+          .describe(
+            "Share of a pay-per-token deployment's capacity (tokens per minute) above which its usage alert fires.",
+          ),
       })
       .prefault({})
       .describe("Alert thresholds for every account of the environment."),

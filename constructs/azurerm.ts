@@ -32,7 +32,10 @@ export { CognitiveAccountRaiBlocklist } from "@cdktf/provider-azurerm/lib/cognit
 export { StorageAccount, type StorageAccountConfig } from "@cdktf/provider-azurerm/lib/storage-account";
 export { StorageAccountCustomerManagedKeyA as StorageAccountCustomerManagedKey } from "@cdktf/provider-azurerm/lib/storage-account-customer-managed-key";
 export { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
-export { MonitorMetricAlert } from "@cdktf/provider-azurerm/lib/monitor-metric-alert";
+export {
+  MonitorMetricAlert,
+  type MonitorMetricAlertCriteria,
+} from "@cdktf/provider-azurerm/lib/monitor-metric-alert";
 export { MonitorActionGroup } from "@cdktf/provider-azurerm/lib/monitor-action-group";
 export { ApiManagement } from "@cdktf/provider-azurerm/lib/api-management";
 export { ApiManagementBackend } from "@cdktf/provider-azurerm/lib/api-management-backend";

@@ -134,6 +134,7 @@ export interface EnvironmentEstate {
     readonly availabilityPercent: number;
     readonly timeToResponseMs: number;
     readonly provisionedUtilizationPercent: number;
+    readonly tokenUsagePercent: number;
   };
   /** The AI gateway, when config turns it on (estate/gateway/). */
   readonly gateway?: GatewayEstate;

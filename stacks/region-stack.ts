@@ -123,6 +123,10 @@ export class RegionStack extends PlatformStack {
         ...env.alertThresholds,
         actionGroupId: props.actionGroupId,
         provisioned: acct.deployments.some((d) => isProvisioned(d.type)),
+        // Pay-per-token deployments: capacity is K tokens per minute (batch capacity is enqueued tokens).
+        deployments: acct.deployments
+          .filter((d) => !isProvisioned(d.type) && !d.type.endsWith("Batch"))
+          .map((d) => ({ name: d.name, capacityK: d.capacity })),
       },
       // It waits until the account has settled: its key attached and its last operation done.
       privateEndpoints: [

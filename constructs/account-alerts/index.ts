@@ -38,6 +38,11 @@ export interface AccountAlertThresholds {
    * @default 90
    */
   readonly provisionedUtilizationPercent?: number;
+  /**
+   * Share (%) of a standard deployment's tokens-per-minute capacity above which its usage alert fires.
+   * @default 90
+   */
+  readonly tokenUsagePercent?: number;
 }
 
 export interface AccountAlertsProps extends AccountAlertThresholds {
@@ -56,6 +61,11 @@ export interface AccountAlertsProps extends AccountAlertThresholds {
    * @default false
    */
   readonly provisioned?: boolean;
+  /**
+   * Standard (pay-per-token) deployments, each alerted when its token usage nears its capacity.
+   * @default none
+   */
+  readonly deployments?: readonly { readonly name: string; readonly capacityK: number }[];
   /**
    * @default no tags
    */
@@ -89,9 +99,11 @@ export class AccountAlerts extends Construct {
     whole("availabilityPercent", availability, 1, 100, "%");
     whole("timeToResponseMs", latency, 100, 600_000, "milliseconds");
     whole("provisionedUtilizationPercent", utilization, 1, 100, "%");
+    const usage = props.tokenUsagePercent ?? 90;
+    whole("tokenUsagePercent", usage, 1, 100, "%");
 
     const alert = (
-      key: keyof typeof ACCOUNT_ALERTS,
+      key: string,
       severity: number,
       window: string,
       criteria: ConstructorParameters<typeof MonitorMetricAlert>[2]["criteria"],
@@ -100,7 +112,7 @@ export class AccountAlerts extends Construct {
         name: `${props.accountName}-${key.replace(/_/g, "-")}`,
         resourceGroupName: props.resourceGroupName,
         scopes: [props.accountId],
-        description: `${props.accountName}: ${ACCOUNT_ALERTS[key]}.`,
+        description: `${props.accountName}: ${ACCOUNT_ALERTS[key as keyof typeof ACCOUNT_ALERTS] ?? `token usage of deployment ${key.replace(/^usage_/, "")} near its capacity`}.`,
         severity,
         frequency: "PT1M",
         windowSize: window,
@@ -152,5 +164,18 @@ export class AccountAlerts extends Construct {
           }
         : {}),
     };
+    // A deployment's capacity is thousands of tokens per minute; over the 5-minute window that is ×5000.
+    for (const d of props.deployments ?? []) {
+      alert(`usage_${d.name.replace(/[^A-Za-z0-9]/g, "_")}`, 3, "PT5M", [
+        {
+          metricNamespace: NAMESPACE,
+          metricName: "TokenTransaction",
+          aggregation: "Total",
+          operator: "GreaterThan",
+          threshold: Math.round(d.capacityK * 1000 * 5 * (usage / 100)),
+          dimension: [{ name: "ModelDeploymentName", operator: "Include", values: [d.name] }],
+        },
+      ]);
+    }
   }
 }

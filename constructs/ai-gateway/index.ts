@@ -25,6 +25,7 @@ import {
   ApiManagementApiPolicy,
   ApiManagementBackend,
   MonitorMetricAlert,
+  type MonitorMetricAlertCriteria,
   NetworkSecurityGroup,
   PrivateDnsARecord,
   PrivateDnsZone,
@@ -32,8 +33,11 @@ import {
   Subnet,
   SubnetNetworkSecurityGroupAssociation,
 } from "../azurerm";
+
 import { addDiagnostics, type DiagnosticsOptions } from "../resource-options";
 import { PropError, requireOneOf } from "../validation";
+
+type MetricCriteria = Omit<MonitorMetricAlertCriteria, "metricNamespace">;
 
 export const GATEWAY_SKUS = ["Developer_1", "Premium_1", "Premium_2", "Premium_3"] as const;
 
@@ -293,26 +297,57 @@ export class AiGateway extends Construct {
     });
 
     addDiagnostics(this, apim.id, props.diagnostics);
-    new MonitorMetricAlert(this, "alerts_throttling", {
-      name: `${props.name}-throttling`,
-      resourceGroupName: props.resourceGroupName,
-      scopes: [apim.id],
-      description: `${props.name}: HTTP 429 answered to callers (team token limits, or every backend throttling).`,
-      severity: 2,
-      frequency: "PT1M",
-      windowSize: "PT5M",
-      criteria: [
-        {
-          metricNamespace: "Microsoft.ApiManagement/service",
-          metricName: "Requests",
-          aggregation: "Total",
-          operator: "GreaterThan",
-          threshold: 25,
-          dimension: [{ name: "GatewayResponseCode", operator: "Include", values: ["429"] }],
-        },
-      ],
-      action: props.actionGroupId ? [{ actionGroupId: props.actionGroupId }] : undefined,
-      tags,
+    // The gateway's own health: what callers see (metric Requests, dimensions per Microsoft's reference).
+    const gatewayAlert = (
+      key: string,
+      severity: number,
+      window: string,
+      what: string,
+      criteria: MetricCriteria,
+    ) =>
+      new MonitorMetricAlert(this, `alerts_${key}`, {
+        name: `${props.name}-${key.replace(/_/g, "-")}`,
+        resourceGroupName: props.resourceGroupName,
+        scopes: [apim.id],
+        description: `${props.name}: ${what}.`,
+        severity,
+        frequency: "PT1M",
+        windowSize: window,
+        criteria: [{ metricNamespace: "Microsoft.ApiManagement/service", ...criteria }],
+        action: props.actionGroupId ? [{ actionGroupId: props.actionGroupId }] : undefined,
+        tags,
+      });
+    gatewayAlert(
+      "throttling",
+      2,
+      "PT5M",
+      "HTTP 429 answered to callers (team token limits, or every backend throttling)",
+      {
+        metricName: "Requests",
+        aggregation: "Total",
+        operator: "GreaterThan",
+        threshold: 25,
+        dimension: [{ name: "GatewayResponseCode", operator: "Include", values: ["429"] }],
+      },
+    );
+    gatewayAlert(
+      "server_errors",
+      1,
+      "PT5M",
+      "HTTP 5xx answered to callers: every backend failing, or the gateway",
+      {
+        metricName: "Requests",
+        aggregation: "Total",
+        operator: "GreaterThan",
+        threshold: 10,
+        dimension: [{ name: "GatewayResponseCodeCategory", operator: "Include", values: ["5xx"] }],
+      },
+    );
+    gatewayAlert("duration", 3, "PT15M", "slow responses through the gateway", {
+      metricName: "Duration",
+      aggregation: "Average",
+      operator: "GreaterThan",
+      threshold: 15_000,
     });
   }
 }

@@ -60,6 +60,24 @@ describe("AccountAlerts", () => {
     for (const alert of Object.values(a)) expect(alert.action).toEqual([{ action_group_id: "/ag" }]);
   });
 
+  it("alerts per pay-per-token deployment when its token usage nears its capacity", () => {
+    const a = alerts({ deployments: [{ name: "chat-4o", capacityK: 400 }], tokenUsagePercent: 80 });
+    expect(a["alerts_usage_chat_4o"]).toMatchObject({
+      name: "oai-x-usage-chat-4o",
+      window_size: "PT5M",
+      criteria: [
+        {
+          metric_name: "TokenTransaction",
+          aggregation: "Total",
+          operator: "GreaterThan",
+          // 400K tokens per minute × 5 minutes × 80%.
+          threshold: 1_600_000,
+          dimension: [{ name: "ModelDeploymentName", operator: "Include", values: ["chat-4o"] }],
+        },
+      ],
+    });
+  });
+
   it("refuses thresholds Azure or sense would not take, naming the construct path", () => {
     expect(() => alerts({ availabilityPercent: 101 })).toThrow(
       /^test\/alerts: availabilityPercent must be a whole number from 1 to 100 \(%\) \(got 101\)$/,

@@ -139,7 +139,8 @@ describe("the bundled estate", () => {
         ...deployments.map((d) => `azurerm_cognitive_deployment.deployment_${d}`),
         ...(o.locked ? ["azurerm_management_lock.openai_Lock"] : []),
         "azurerm_monitor_diagnostic_setting.openai_diagnostics",
-        ...["availability", "throttling", "time_to_response"].map(
+        // Every deployment here is pay-per-token: each has its usage alert.
+        ...["availability", "throttling", "time_to_response", ...deployments.map((d) => `usage_${d}`)].map(
           (a) => `azurerm_monitor_metric_alert.openai_alerts_${a}`,
         ),
         "azurerm_private_endpoint.openai_private_endpoint",
@@ -238,7 +239,9 @@ describe("the bundled estate", () => {
           ),
         ),
         "azurerm_monitor_diagnostic_setting.gateway_diagnostics",
-        "azurerm_monitor_metric_alert.gateway_alerts_throttling",
+        ...["duration", "server_errors", "throttling"].map(
+          (a) => `azurerm_monitor_metric_alert.gateway_alerts_${a}`,
+        ),
         "azurerm_network_security_group.gateway_nsg",
         "azurerm_private_dns_a_record.gateway_dns_record",
         "azurerm_private_dns_zone.gateway_dns_zone",

@@ -92,7 +92,9 @@ describe("the bundled prod gateway", () => {
   });
 
   it("has a throttling alert on the gateway and on every account", () => {
-    const [, gw] = resources("prod-gateway", "azurerm_monitor_metric_alert")[0]!;
+    const [, gw] = resources("prod-gateway", "azurerm_monitor_metric_alert").find(
+      ([n]) => n === "gateway_alerts_throttling",
+    )!;
     expect(gw).toMatchObject({
       scopes: ["${azurerm_api_management.gateway.id}"],
       criteria: [{ metric_name: "Requests", dimension: [{ name: "GatewayResponseCode", values: ["429"] }] }],
