@@ -3,6 +3,8 @@
  * The single way to accept a finding; the config's `waivers:` and `npm run audit -- --waivers` both
  * produce these.
  */
+import { glob } from "./glob";
+
 export interface Waiver {
   /** Rule ID, e.g. AOAI-ACC1. */
   readonly rule: string;
@@ -20,27 +22,12 @@ export interface Waiver {
   readonly source?: string;
 }
 
-const patterns = new Map<string, RegExp>();
-function patternOf(glob: string): RegExp {
-  let re = patterns.get(glob);
-  if (!re) {
-    re = new RegExp(
-      `^${glob
-        .split("*")
-        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-        .join(".*")}$`,
-    );
-    patterns.set(glob, re);
-  }
-  return re;
-}
-
 /** Whether the waiver's pattern names this block. */
 export function waiverCovers(
   waiver: Waiver,
   target: { stack: string; address: string; path: string },
 ): boolean {
-  const re = patternOf(waiver.resource);
+  const re = glob(waiver.resource);
   return re.test(target.address) || re.test(`${target.stack}/${target.address}`) || re.test(target.path);
 }
 

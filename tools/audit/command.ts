@@ -12,7 +12,7 @@ import { waiverSchema } from "../../config/waivers-schema";
 import { stackDocument } from "../../policies/document";
 import { evaluate, type GuardrailReport } from "../../policies/evaluate";
 import { formatReport } from "../../policies/format";
-import { glob } from "../validate/checkov";
+import { glob } from "../../policies/glob";
 import { StackLocator } from "../validate/locate";
 import { parseArgsProblem, UsageError } from "../usage-error";
 import { findStacks } from "./inputs";

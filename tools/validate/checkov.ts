@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
+import { glob } from "../../policies/glob";
 import type { StackLocator } from "./locate";
 
 // Relative to the project root, where npm runs every script (as config/environments is).
@@ -154,14 +155,6 @@ interface CheckovReport {
 /** Checkov reports `/prod-swedencentral/cdk.tf.json` relative to the scanned directory. */
 function stackOf(filePath: string): string {
   return filePath.split("/").filter(Boolean)[0] ?? filePath;
-}
-
-export function glob(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split("*").map(escape).join(".*")}$`);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function run(command: string, args: string[]): void {

@@ -1,7 +1,8 @@
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { glob, loadSkips, scan, type Skip } from "../../../tools/validate/checkov";
+import { glob } from "../../../policies/glob";
+import { loadSkips, scan, type Skip } from "../../../tools/validate/checkov";
 import { StackLocator } from "../../../tools/validate/locate";
 
 /** A stand-in for the checkov binary that prints a report in Checkov's JSON shape. */
