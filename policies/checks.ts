@@ -2,7 +2,7 @@
  * Building blocks the rules share: per-resource attribute checks and "is there a resource that points
  * at this one" relations. Each rule file stays a short declaration of what it checks and why.
  */
-import { ofType, references, type StackDocument, type TfBlock } from "./document";
+import { blocks, ofType, references, type StackDocument, type TfBlock } from "./document";
 import type { Rule, RuleContext, Violation } from "./rule";
 
 export type RuleInfo = Omit<Rule, "check">;
@@ -33,14 +33,16 @@ export function resourceRule(
   };
 }
 
-/** Resources of `type` in `doc` with an attribute (at `path`) that references `target`. */
-export function pointingAt(
+/** The private endpoints in `doc` connecting to `target`, each with its connection block. */
+export function connectionsTo(
   doc: StackDocument,
-  type: string,
   target: TfBlock,
-  pick: (v: Readonly<Record<string, unknown>>) => unknown,
-): TfBlock[] {
-  return ofType(doc, type).filter((r) => references(pick(r.values), target));
+): { endpoint: TfBlock; connection: Readonly<Record<string, unknown>> }[] {
+  return ofType(doc, "azurerm_private_endpoint").flatMap((endpoint) =>
+    blocks(endpoint.values["private_service_connection"])
+      .filter((c) => references(c["private_connection_resource_id"], target))
+      .map((connection) => ({ endpoint, connection })),
+  );
 }
 
 /** `attribute is <value>` for messages; `attribute is not set` when absent. */

@@ -14,9 +14,7 @@ import { diagram, headroomSection, placementSection } from "./placement-report";
 export { workloadEndpoints } from "./placement-report";
 import { RULES } from "../policies/pack";
 import { waiverKey } from "../policies/waiver";
-
-const cell = (text: string | number) => String(text).replace(/\|/g, "\\|");
-const row = (cells: (string | number)[]) => `| ${cells.map(cell).join(" | ")} |`;
+import { row, rule } from "./markdown";
 
 function quotaCell(usage: QuotaUsage | undefined): string {
   if (!usage || usage.limit === undefined) return "not in catalog";
@@ -99,7 +97,7 @@ export function renderEstateReport(
       "Training runs in the region, on the base models named; fine-tuned deployments keep their own retirement date.",
       "",
       row(["region", "base model", "lifecycle", "base retires", "fine-tuned deployments run until"]),
-      row(Array(5).fill("---")),
+      rule(5),
     );
     for (const region of training) {
       for (const name of region.fineTuning!.baseModels) {
@@ -123,7 +121,7 @@ export function renderEstateReport(
       "",
       row(["filter", "base", "mode", "weaker than default", "blocklists"]),
     );
-    lines.push(row(Array(5).fill("---")));
+    lines.push(rule(5));
     for (const f of env.contentFilters) {
       const weaker =
         f.weakerThanDefault.length > 0
@@ -141,7 +139,7 @@ export function renderEstateReport(
       "). Key Vault keys are reached through access policies: `customerManagedKey.keyAdministrators` and `keyReaders`.",
     "",
     row(["identity", "role", "scope", "why"]),
-    row(Array(4).fill("---")),
+    rule(4),
     ...ciRights(env).map((r) =>
       row([
         env.ci ? `${r.identity} (${env.ci[r.identity].displayName})` : r.identity,
@@ -174,7 +172,7 @@ function waiverSection(env: EnvironmentEstate, guardrails: GuardrailReport | und
     "Guardrail findings this environment accepts (docs/guardrails.md); synth fails once one expires.",
     "",
     row(["rule", "covers", "reason", "expires", "findings waived", "declared at"]),
-    row(Array(6).fill("---")),
+    rule(6),
     ...env.waivers.map((w) =>
       row([
         `${w.rule}: ${title(w.rule)}`,

@@ -3,9 +3,8 @@
  * requests), each workload's placement with the reasons, and the quota headroom per region. Pure.
  */
 import type { Estate, EnvironmentEstate } from "../estate/types";
+import { row, rule } from "./markdown";
 
-const cell = (text: string | number) => String(text).replace(/\|/g, "\\|");
-const row = (cells: (string | number)[]) => `| ${cells.map(cell).join(" | ")} |`;
 const fmt = (n: number) => n.toLocaleString("en-US");
 /** Mermaid labels are quoted; quotes inside become #quot;. */
 /** 200 → "200K TPM"; PTUs as "100 PTU". */
@@ -74,7 +73,7 @@ export function placementSection(env: EnvironmentEstate): string[] {
       `### ${w.name}: ${w.model} ${w.version}, ${amount(w.demand, w.unit)}, ${w.boundary} boundary, ${w.strategy}${share}`,
       "",
       row(["region", "type", "capacity", "role", "quota left before", "quota", "region added"]),
-      row(Array(7).fill("---")),
+      rule(7),
       ...w.regions.map((r) =>
         row([
           r.region,
@@ -114,7 +113,7 @@ export function headroomSection(estate: Estate, env: EnvironmentEstate): string[
     "Per subscription, region, model and deployment type, over every environment in the subscription.",
     "",
     row(["region", "model", "type", "used", "quota", "left"]),
-    row(Array(6).fill("---")),
+    rule(6),
     ...[...quotas]
       .sort(
         (a, b) =>

@@ -1,19 +1,18 @@
 import { ACCOUNT_SUBRESOURCE, zonesForKind } from "../../catalog/private-dns";
-import { blocks, ofType, references, type StackDocument, type TfBlock } from "../document";
+import { blocks, type StackDocument, type TfBlock } from "../document";
 import { resolve } from "../links";
-import { OPENAI_KINDS, resourceRule } from "../checks";
+import { connectionsTo, OPENAI_KINDS, resourceRule } from "../checks";
 
-/** The account's automatic private endpoints for subresource "account". */
-export function accountEndpoints(stack: StackDocument, account: TfBlock): TfBlock[] {
-  return ofType(stack, "azurerm_private_endpoint").filter((pe) =>
-    blocks(pe.values["private_service_connection"]).some(
-      (c) =>
-        references(c["private_connection_resource_id"], account) &&
+/** The account's automatic (not manually approved) private endpoints for subresource "account". */
+function accountEndpoints(stack: StackDocument, account: TfBlock): TfBlock[] {
+  return connectionsTo(stack, account)
+    .filter(
+      ({ connection: c }) =>
         Array.isArray(c["subresource_names"]) &&
         c["subresource_names"].includes(ACCOUNT_SUBRESOURCE) &&
         c["is_manual_connection"] !== true,
-    ),
-  );
+    )
+    .map(({ endpoint }) => endpoint);
 }
 
 export const accountPrivateEndpoint = resourceRule(

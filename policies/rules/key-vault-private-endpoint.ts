@@ -1,6 +1,5 @@
 import { KEY_VAULT_SUBRESOURCE } from "../../catalog/private-dns";
-import { blocks, ofType, references } from "../document";
-import { resourceRule } from "../checks";
+import { connectionsTo, resourceRule } from "../checks";
 
 export const keyVaultPrivateEndpoint = resourceRule(
   {
@@ -13,12 +12,9 @@ export const keyVaultPrivateEndpoint = resourceRule(
   },
   ["azurerm_key_vault"],
   (_v, vault, { stack }) =>
-    ofType(stack, "azurerm_private_endpoint").some((pe) =>
-      blocks(pe.values["private_service_connection"]).some(
-        (c) =>
-          references(c["private_connection_resource_id"], vault) &&
-          (!Array.isArray(c["subresource_names"]) || c["subresource_names"].includes(KEY_VAULT_SUBRESOURCE)),
-      ),
+    connectionsTo(stack, vault).some(
+      ({ connection: c }) =>
+        !Array.isArray(c["subresource_names"]) || c["subresource_names"].includes(KEY_VAULT_SUBRESOURCE),
     )
       ? undefined
       : "has no private endpoint",

@@ -1,5 +1,4 @@
-import { blocks, ofType, references } from "../document";
-import { resourceRule } from "../checks";
+import { connectionsTo, resourceRule } from "../checks";
 
 export const storagePrivateEndpoint = resourceRule(
   {
@@ -13,11 +12,5 @@ export const storagePrivateEndpoint = resourceRule(
   },
   ["azurerm_storage_account"],
   (_v, storage, { stack }) =>
-    ofType(stack, "azurerm_private_endpoint").some((pe) =>
-      blocks(pe.values["private_service_connection"]).some((c) =>
-        references(c["private_connection_resource_id"], storage),
-      ),
-    )
-      ? undefined
-      : "has no private endpoint",
+    connectionsTo(stack, storage).length > 0 ? undefined : "has no private endpoint",
 );
