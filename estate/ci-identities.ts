@@ -12,7 +12,13 @@
  * conditions" (learn.microsoft.com/azure/role-based-access-control), "Lock your resources"
  * (learn.microsoft.com/azure/azure-resource-manager/management/lock-resources). Checked 2026-12-02.
  */
-import { builtInRole, STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../catalog/roles";
+import {
+  builtInRole,
+  isPrivilegedRole,
+  STORAGE_BLOB_DATA_CONTRIBUTOR,
+  STORAGE_BLOB_DATA_READER,
+} from "../catalog/roles";
+import type { Waiver } from "../policies/waiver";
 import type { EnvironmentEstate } from "./types";
 
 export interface CiRight {
@@ -139,4 +145,47 @@ export function ciRights(env: EnvironmentEstate): CiRight[] {
       },
     );
   return rights;
+}
+
+/** A CI right's grant key, and so its Terraform address under ci_access: `<identity>_<role in snake case>`. */
+export function ciGrantKey(right: CiRight): string {
+  const role = right.role
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/_+$/, "");
+  return `${right.identity}_${role}`;
+}
+
+/**
+ * The guardrail waivers of `<env>-bootstrap`: the environment's own, the CI identities' privileged
+ * rights (the deploy identity must create what the estate holds and assign its roles: by design), and,
+ * when protected, the state storage's Microsoft-managed keys.
+ */
+export function bootstrapWaivers(env: EnvironmentEstate): Waiver[] {
+  const stateStore = env.stateBackend?.type === "azurerm";
+  const rights = env.ci ? ciRights(env) : [];
+  return [
+    ...env.waivers,
+    ...(stateStore && env.protected
+      ? [
+          {
+            rule: "AOAI-ST6",
+            resource: "azurerm_storage_account.state",
+            reason:
+              "State is encrypted twice with Microsoft-managed keys (infrastructure encryption); a customer-managed key " +
+              "would need a vault that exists before the state, and losing it would make every stack's state unreadable.",
+            source: "estate/ci-identities.ts",
+          },
+        ]
+      : []),
+    ...rights
+      .filter((r) => r.roleId !== undefined && isPrivilegedRole(r.roleId))
+      .filter((r) => r.scope !== "state container" || stateStore)
+      .map((r) => ({
+        rule: "AOAI-IAM1",
+        resource: `*/ci_access/${ciGrantKey(r)}`,
+        reason: `The CI ${r.identity} identity ${r.why}.`,
+        source: "estate/ci-identities.ts",
+      })),
+  ];
 }

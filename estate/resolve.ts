@@ -4,6 +4,7 @@
  * and thrown together as one ConfigError, each located in its file.
  */
 import { resolveWaivers } from "./waivers";
+import { isProvisioned } from "../catalog/deployment-types";
 import { placeWorkloads } from "./placement/workloads";
 import { workloadTargets } from "./placement/targets";
 import { planGateway } from "./gateway/plan";
@@ -195,6 +196,13 @@ function resolveRegion(inputs: RegionInputs, ctx: ResolveContext): RegionEstate 
         ...network.allowedFqdns,
       ],
       deployments,
+      alerted: {
+        provisioned: deployments.some((d) => isProvisioned(d.type)),
+        // Pay-per-token deployments: capacity is K tokens per minute (batch capacity is enqueued tokens).
+        usage: deployments
+          .filter((d) => !isProvisioned(d.type) && !d.type.endsWith("Batch"))
+          .map((d) => ({ name: d.name, capacityK: d.capacity })),
+      },
       operations: accountOperations({
         customerManagedKey: usesCustomerManagedKey(env.config),
         blocklists: filters.blocklists,

@@ -351,6 +351,11 @@ export interface AccountEstate {
   readonly allowedFqdns: readonly string[];
   /** Deployments in config order. */
   readonly deployments: readonly DeploymentEstate[];
+  /** What the account's alerts watch besides the account: PTU utilization, and each pay-per-token deployment's usage. */
+  readonly alerted: {
+    readonly provisioned: boolean;
+    readonly usage: readonly { readonly name: string; readonly capacityK: number }[];
+  };
   /**
    * Every change to the account in the order it runs (estate/account-operations.ts): keys such as
    * "customer-managed-key", "blocklist:<name>", "content-filter:<name>", "deployment:<name>".

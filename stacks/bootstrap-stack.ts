@@ -11,10 +11,8 @@ import { Access, type RoleGrant } from "../constructs/access";
 import { RoleDefinition } from "../constructs/azurerm";
 import { StateStore } from "../constructs/state-store";
 import { scopeIds } from "../catalog/resource-ids";
-import { isPrivilegedRole } from "../catalog/roles";
 import { applyGuardrails } from "../policies/aspect";
-import type { Waiver } from "../policies/waiver";
-import { ciRights, LOCK_OPERATOR_ROLE } from "../estate/ci-identities";
+import { bootstrapWaivers, ciGrantKey, ciRights, LOCK_OPERATOR_ROLE } from "../estate/ci-identities";
 import type { EnvironmentEstate } from "../estate/types";
 import { addAzurermProvider, ReadableAddressStack } from "./platform-stack";
 
@@ -25,7 +23,6 @@ export class BootstrapStack extends ReadableAddressStack {
   constructor(scope: Construct, id: string, env: EnvironmentEstate) {
     super(scope, id);
     addAzurermProvider(this, env);
-    const waivers: Waiver[] = [...env.waivers];
     // Local state beside the stack: the administrator keeps terraform.tfstate, or moves it into the
     // store it created (terraform init -migrate-state with the backend the estate uses).
     new LocalBackend(this, { path: "terraform.tfstate" });
@@ -40,21 +37,16 @@ export class BootstrapStack extends ReadableAddressStack {
           tags: env.tags,
         })
       : undefined;
-    if (store && env.protected) {
-      waivers.push({
-        rule: "AOAI-ST6",
-        resource: "azurerm_storage_account.state",
-        reason:
-          "State is encrypted twice with Microsoft-managed keys (infrastructure encryption); a customer-managed key " +
-          "would need a vault that exists before the state, and losing it would make every stack's state unreadable.",
-        source: "stacks/bootstrap-stack.ts",
-      });
-    }
-    if (env.ci) this.grantCiRights(env, store, backend, waivers);
+    if (env.ci) this.grantCiRights(env, store, backend);
     applyGuardrails(
       this,
       { today: env.today },
-      { environment: env.name, protected: env.protected, peerRanges: env.peerRanges, waivers },
+      {
+        environment: env.name,
+        protected: env.protected,
+        peerRanges: env.peerRanges,
+        waivers: bootstrapWaivers(env),
+      },
     );
   }
 
@@ -62,7 +54,6 @@ export class BootstrapStack extends ReadableAddressStack {
     env: EnvironmentEstate,
     store: StateStore | undefined,
     backend: Extract<EnvironmentEstate["stateBackend"], { type: "azurerm" }> | undefined,
-    waivers: Waiver[],
   ): void {
     const subscription = scopeIds.subscription(env.subscriptionId);
     const rights = ciRights(env);
@@ -82,22 +73,9 @@ export class BootstrapStack extends ReadableAddressStack {
       const roleId = right.roleId ?? lockRoleId;
       const atContainer = right.scope === "state container";
       if (atContainer && !store) return [];
-      const key = `${right.identity}_${right.role
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "_")
-        .replace(/_+$/, "")}`;
-      if (isPrivilegedRole(roleId)) {
-        // The deploy identity must create what the estate holds and assign its roles: by design, not drift.
-        waivers.push({
-          rule: "AOAI-IAM1",
-          resource: `*/ci_access/${key}`,
-          reason: `The CI ${right.identity} identity ${right.why}.`,
-          source: "estate/ci-identities.ts",
-        });
-      }
       return [
         {
-          key,
+          key: ciGrantKey(right),
           principal: {
             objectId: who.objectId,
             type: "ServicePrincipal" as const,

@@ -17,7 +17,6 @@ import { Network } from "../constructs/network";
 import { OpenAiAccount } from "../constructs/openai-account";
 import type { PrivateEndpoint } from "../constructs/private-endpoint";
 import { KEY_VAULT_ZONE, type PrivateDnsZoneName } from "../catalog/private-dns";
-import { isProvisioned } from "../catalog/deployment-types";
 import type { CustomerManagedKeyEstate, EnvironmentEstate, RegionEstate } from "../estate/types";
 import { movedFrom } from "./moved";
 import { PlatformStack } from "./platform-stack";
@@ -122,11 +121,8 @@ export class RegionStack extends PlatformStack {
       alerts: {
         ...env.alertThresholds,
         actionGroupId: props.actionGroupId,
-        provisioned: acct.deployments.some((d) => isProvisioned(d.type)),
-        // Pay-per-token deployments: capacity is K tokens per minute (batch capacity is enqueued tokens).
-        deployments: acct.deployments
-          .filter((d) => !isProvisioned(d.type) && !d.type.endsWith("Batch"))
-          .map((d) => ({ name: d.name, capacityK: d.capacity })),
+        provisioned: acct.alerted.provisioned,
+        deployments: acct.alerted.usage,
       },
       // It waits until the account has settled: its key attached and its last operation done.
       privateEndpoints: [

@@ -1,5 +1,5 @@
 /** The CI identities' rights: only what the estate needs, and a delegation condition Azure will parse. */
-import { ciRights, delegationCondition } from "../../estate/ci-identities";
+import { bootstrapWaivers, ciGrantKey, ciRights, delegationCondition } from "../../estate/ci-identities";
 import { resolveObjects, validEnvironment } from "../helpers";
 
 const ENGINEERS = {
@@ -57,5 +57,36 @@ describe("CI rights", () => {
     const bare = rightsOf({ azurePolicy: { assign: false }, defenderForAI: false }).map(([, role]) => role);
     expect(bare).not.toContain("Resource Policy Contributor");
     expect(bare).not.toContain("Security Admin");
+  });
+});
+
+describe("the bootstrap's waivers", () => {
+  it("accept the deploy identity's privileged rights by their grant address, and protected state storage's keys", () => {
+    const env = resolveObjects([
+      {
+        ...validEnvironment(),
+        protected: true,
+        customerManagedKey: {
+          keyAdministrators: [{ objectId: "0d4f5162-7e80-4f91-9c23-d4e5f6071829", displayName: "sp-deploy" }],
+        },
+        stateBackend: {
+          resourceGroupName: "rg-tfstate",
+          storageAccountName: "sttfstate001",
+          containerName: "tfstate",
+        },
+        ci: {
+          plan: { objectId: "1e506273-8f91-4a02-8d34-e5f607182930", displayName: "sp-plan" },
+          deploy: { objectId: "0d4f5162-7e80-4f91-9c23-d4e5f6071829", displayName: "sp-deploy" },
+        },
+      },
+    ]).environments[0]!;
+    const privileged = ciRights(env).filter((r) => r.role === "Contributor");
+    expect(privileged).toHaveLength(1);
+    expect(ciGrantKey(privileged[0]!)).toBe("deploy_contributor");
+    expect(bootstrapWaivers(env).map((w) => [w.rule, w.resource])).toEqual([
+      ["AOAI-ST6", "azurerm_storage_account.state"],
+      // No access grants here, so no RBAC administration right and no waiver for one.
+      ["AOAI-IAM1", "*/ci_access/deploy_contributor"],
+    ]);
   });
 });
