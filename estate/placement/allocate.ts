@@ -5,6 +5,14 @@
  */
 import type { Strategy } from "../../config/workloads-schema";
 
+/**
+ * The share of the demand each strategy keeps after losing one region when the workload says nothing:
+ * half for active-active, a full standby for primary-secondary, no requirement otherwise.
+ */
+export function defaultShare(strategy: Strategy): number | undefined {
+  return strategy === "active-active" ? 0.5 : strategy === "primary-secondary" ? 1 : undefined;
+}
+
 export interface Candidate {
   readonly region: string;
   /** Capacity the region can still take: quota minus what the subscription already places there. */
@@ -25,7 +33,7 @@ export interface Allocation {
 export interface AllocationRequest {
   readonly demand: number;
   readonly strategy: Strategy;
-  /** Share of the demand (0-1) that must remain after losing any one region; undefined: no requirement. */
+  /** Share of the demand (0-1) that must remain after losing any one region. Default: defaultShare(strategy). */
   readonly minimumShare?: number;
   readonly candidates: readonly Candidate[];
 }
@@ -80,7 +88,7 @@ function primarySecondary({
  * take, and, with a failover requirement, what it may hold so that losing it keeps the share.
  */
 function spread({ demand, strategy, minimumShare, candidates }: AllocationRequest): Allocation[] | Shortfall {
-  const share = minimumShare ?? (strategy === "active-active" ? 0.5 : undefined);
+  const share = minimumShare ?? defaultShare(strategy);
   const pool = candidates.filter((c) => usable(c) >= c.min);
   // With a share to keep, no region may hold more than losing it allows: demand × (1 − share).
   const caps = pool.map((c) =>

@@ -11,11 +11,11 @@ import type { LoadedEnvironment } from "../../config/load";
 import type { EnvironmentConfig } from "../../config/schema";
 import type { Boundary } from "../../config/workloads-schema";
 import { contains, numberToIp, overlaps, parseCidr, type Cidr } from "../../catalog/cidr";
-import { isDataZone, isProvisioned, type DeploymentType } from "../../catalog/deployment-types";
+import { isProvisioned, type DeploymentType } from "../../catalog/deployment-types";
 import { ACCOUNT_LIMITS, modelFacts } from "../../catalog/models";
 import { REGION_NAMES, regionFacts } from "../../catalog/regions";
 import { quotaKey, quotaLimit } from "../quotas";
-import { allocate, type Allocation, type Candidate, type Shortfall } from "./allocate";
+import { allocate, defaultShare, type Allocation, type Candidate, type Shortfall } from "./allocate";
 
 const GLOBAL_TYPES: readonly DeploymentType[] = ["GlobalStandard", "GlobalProvisionedManaged", "GlobalBatch"];
 const DEFAULT_TYPES: Record<Boundary, DeploymentType[]> = {
@@ -50,12 +50,12 @@ export interface WorkloadPlacement {
   readonly worstLoss?: { readonly region: string; readonly remaining: number };
 }
 
-/** Whether a region and type keep data inside the boundary. */
-function inBoundary(region: string, type: DeploymentType, boundary: Boundary): boolean {
-  if (boundary === "Global") return true;
-  if (GLOBAL_TYPES.includes(type)) return false;
-  return regionFacts(region).dataZone === boundary && (isDataZone(type) || !GLOBAL_TYPES.includes(type));
-}
+/**
+ * Whether a region keeps data inside the boundary: its Microsoft data zone is the boundary. (Global types,
+ * which process anywhere, are refused for EU and US before any region is looked at.)
+ */
+const inBoundary = (region: string, boundary: Boundary): boolean =>
+  boundary === "Global" || regionFacts(region).dataZone === boundary;
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
@@ -129,7 +129,7 @@ function placeOne(
     return void at(`${outside} processes data anywhere: it is outside the ${w.boundary} boundary`, ["types"]);
   const managed = config.network.mode === "managed";
   const listed = config.regions.map((r) => r.location as string);
-  const inZone = (region: string) => w.boundary === "Global" || regionFacts(region).dataZone === w.boundary;
+  const inZone = (region: string) => inBoundary(region, w.boundary);
   for (const [k, region] of (w.regions ?? []).entries())
     if (!inZone(region)) return void at(`is outside the ${w.boundary} boundary`, ["regions", k], region);
   const pool =
@@ -165,7 +165,7 @@ function placeOne(
       });
       continue;
     }
-    const type = types.find((t) => facts.offers[t]?.includes(region) && inBoundary(region, t, w.boundary));
+    const type = types.find((t) => facts.offers[t]?.includes(region));
     if (!type) {
       passedOver.push({ region, why: `${w.model.name} is not offered here as ${types.join(" or ")}` });
       continue;
@@ -196,14 +196,7 @@ function placeOne(
       `${w.model.name} ${w.model.version} is offered in no ${w.boundary} region as ${types.join(" or ")}` +
         (passedOver.length ? ` (${passedOver.map((p) => `${p.region}: ${p.why}`).join("; ")})` : ""),
     );
-  const minimumShare =
-    w.failover !== undefined
-      ? w.failover.minimumShare / 100
-      : w.strategy === "active-active"
-        ? 0.5
-        : w.strategy === "primary-secondary"
-          ? 1
-          : undefined;
+  const minimumShare = w.failover !== undefined ? w.failover.minimumShare / 100 : defaultShare(w.strategy);
   // Regions the environment already has come first; a new region (a new stack, VNet and vault) is added
   // only when those cannot hold the demand, and then as few as needed, in order.
   const own = options.filter((o) => listed.includes(o.region));
