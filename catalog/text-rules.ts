@@ -30,6 +30,8 @@ export const TEXT_RULES = {
     /^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
     "be a fully qualified domain name such as contoso.blob.core.windows.net (a leading *. allowed)",
   ),
+  /** Notification and publisher addresses (action groups, API Management): a plausible address, no more. */
+  email: rule(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "be an e-mail address"),
   /** Content filters (RAI policies), blocklists and blocklist items. */
   raiName: rule(/^[A-Za-z0-9][A-Za-z0-9._~-]{1,63}$/, "be 2-64 letters, digits, '-', '.', '_' or '~'"),
   /** Azure documents none: the characters the service is seen to accept, within account children's 2-64. */

@@ -4,8 +4,7 @@
  */
 import { z } from "zod";
 import { guid } from "./common-schema";
-
-export const GATEWAY_SKUS = ["Developer_1", "Premium_1", "Premium_2", "Premium_3"] as const;
+import { GATEWAY_SKUS } from "../catalog/api-management";
 
 export const gatewayTeamSchema = z
   .strictObject({

@@ -2,13 +2,19 @@
  * monitoring: who hears of throttling, errors and slow responses, and when (docs/operations.md).
  */
 import { z } from "zod";
+import {
+  ALERT_THRESHOLD_NAMES,
+  ALERT_THRESHOLDS,
+  thresholdProblem,
+  type AlertThreshold,
+} from "../catalog/alert-thresholds";
 
-const whole = (min: number, max: number, unit: string) =>
-  z
-    .number()
-    .int({ error: `must be a whole number of ${unit}` })
-    .min(min, { error: `must be ${min}-${max} ${unit}` })
-    .max(max, { error: `must be ${min}-${max} ${unit}` });
+/** A threshold as the catalog bounds it, with its default and meaning. */
+const threshold = (name: AlertThreshold) => {
+  const r = ALERT_THRESHOLDS[name];
+  const range = { error: thresholdProblem(name, Number.NaN)! };
+  return z.number().int(range).min(r.min, range).max(r.max, range).default(r.default).describe(r.describe);
+};
 
 export const monitoringSchema = z
   .strictObject({
@@ -19,29 +25,11 @@ export const monitoringSchema = z
         "Notified by every alert of the environment (an action group). Without any, alerts notify no one.",
       ),
     alerts: z
-      .strictObject({
-        throttledRequests: whole(1, 1_000_000, "responses")
-          .default(25)
-          .describe("HTTP 429 responses per account in 5 minutes that raise the throttling alert."),
-        availabilityPercent: whole(1, 100, "%")
-          .default(99)
-          .describe(
-            "Share of calls without a server error over 5 minutes below which the error alert fires.",
-          ),
-        timeToResponseMs: whole(100, 600_000, "ms")
-          .default(10_000)
-          .describe("Average time to response over 15 minutes above which the latency alert fires."),
-        provisionedUtilizationPercent: whole(1, 100, "%")
-          .default(90)
-          .describe(
-            "PTU utilization above which the provisioned alert fires (accounts with PTU deployments).",
-          ),
-        tokenUsagePercent: whole(1, 100, "%")
-          .default(90)
-          .describe(
-            "Share of a pay-per-token deployment's capacity (tokens per minute) above which its usage alert fires.",
-          ),
-      })
+      .strictObject(
+        Object.fromEntries(ALERT_THRESHOLD_NAMES.map((n) => [n, threshold(n)])) as {
+          [K in AlertThreshold]: ReturnType<typeof threshold>;
+        },
+      )
       .prefault({})
       .describe("Alert thresholds for every account of the environment."),
   })

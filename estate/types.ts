@@ -10,6 +10,8 @@ import type { DataZone } from "../catalog/regions";
 
 export type Tags = Readonly<Record<string, string>>;
 import type { Waiver } from "../policies/waiver";
+import type { AlertThreshold } from "../catalog/alert-thresholds";
+import type { GatewaySku } from "../catalog/api-management";
 import type { WorkloadPlacement } from "./placement/workloads";
 
 /** The gateway in front of the accounts (estate/gateway/plan.ts). */
@@ -19,7 +21,7 @@ export interface GatewayEstate {
   readonly name: string;
   readonly location: string;
   readonly resourceGroupName: string;
-  readonly sku: string;
+  readonly sku: GatewaySku;
   readonly publisherName: string;
   readonly publisherEmail: string;
   readonly tenantId?: string;
@@ -128,14 +130,8 @@ export interface EnvironmentEstate {
   readonly protected: boolean;
   /** The day the estate was resolved (YYYY-MM-DD): waiver expiries are judged on it. */
   readonly today: string;
-  /** Alert thresholds for every account (config monitoring.alerts). */
-  readonly alertThresholds: {
-    readonly throttledRequests: number;
-    readonly availabilityPercent: number;
-    readonly timeToResponseMs: number;
-    readonly provisionedUtilizationPercent: number;
-    readonly tokenUsagePercent: number;
-  };
+  /** Alert thresholds for every account (config monitoring.alerts; catalog/alert-thresholds.ts). */
+  readonly alertThresholds: Readonly<Record<AlertThreshold, number>>;
   /** The AI gateway, when config turns it on (estate/gateway/). */
   readonly gateway?: GatewayEstate;
   /** Workloads the planner placed, with where clients should call them (estate/placement/). */

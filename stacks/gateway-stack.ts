@@ -5,7 +5,7 @@
  */
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import { AiGateway, type AiGatewayProps } from "../constructs/ai-gateway";
+import { AiGateway } from "../constructs/ai-gateway";
 import { gatewayPolicyXml } from "../estate/gateway/policy";
 import type { EnvironmentEstate, GatewayEstate } from "../estate/types";
 import { PlatformStack } from "./platform-stack";
@@ -28,7 +28,7 @@ export class GatewayStack extends PlatformStack {
       location: gateway.location,
       resourceGroupName: gateway.resourceGroupName,
       subscriptionId: env.subscriptionId,
-      sku: gateway.sku as AiGatewayProps["sku"],
+      sku: gateway.sku,
       publisherName: gateway.publisherName,
       publisherEmail: gateway.publisherEmail,
       subnet: gateway.subnet.mode === "managed" ? gateway.subnet : { id: gateway.subnet.id },

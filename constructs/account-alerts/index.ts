@@ -14,6 +14,12 @@
  * - one resource per alert: multi-resource metric alerts do not cover Cognitive Services.
  */
 import { Construct } from "constructs";
+import {
+  ALERT_THRESHOLD_NAMES,
+  ALERT_THRESHOLDS,
+  thresholdProblem,
+  type AlertThreshold,
+} from "../../catalog/alert-thresholds";
 import { MonitorMetricAlert } from "../azurerm";
 import { PropError } from "../validation";
 
@@ -87,20 +93,13 @@ export class AccountAlerts extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountAlertsProps) {
     super(scope, id);
-    const throttled = props.throttledRequests ?? 25;
-    const availability = props.availabilityPercent ?? 99;
-    const latency = props.timeToResponseMs ?? 10_000;
-    const utilization = props.provisionedUtilizationPercent ?? 90;
-    const whole = (path: string, value: number, min: number, max: number, what: string) => {
-      if (!Number.isInteger(value) || value < min || value > max)
-        throw new PropError(this, path, value, `must be a whole number from ${min} to ${max} (${what})`);
-    };
-    whole("throttledRequests", throttled, 1, 1_000_000, "HTTP 429 responses in 5 minutes");
-    whole("availabilityPercent", availability, 1, 100, "%");
-    whole("timeToResponseMs", latency, 100, 600_000, "milliseconds");
-    whole("provisionedUtilizationPercent", utilization, 1, 100, "%");
-    const usage = props.tokenUsagePercent ?? 90;
-    whole("tokenUsagePercent", usage, 1, 100, "%");
+    // Defaults and ranges from the catalog, the same the config schema applies.
+    const t = {} as Record<AlertThreshold, number>;
+    for (const name of ALERT_THRESHOLD_NAMES) {
+      t[name] = props[name] ?? ALERT_THRESHOLDS[name].default;
+      const problem = thresholdProblem(name, t[name]);
+      if (problem) throw new PropError(this, name, t[name], problem);
+    }
 
     const alert = (
       key: string,
@@ -128,7 +127,7 @@ export class AccountAlerts extends Construct {
           metricName: "AzureOpenAIRequests",
           aggregation: "Total",
           operator: "GreaterThan",
-          threshold: throttled,
+          threshold: t.throttledRequests,
           dimension: [{ name: "StatusCode", operator: "Include", values: ["429"] }],
         },
       ]),
@@ -138,7 +137,7 @@ export class AccountAlerts extends Construct {
           metricName: "AzureOpenAIAvailabilityRate",
           aggregation: "Average",
           operator: "LessThan",
-          threshold: availability,
+          threshold: t.availabilityPercent,
         },
       ]),
       time_to_response: alert("time_to_response", 3, "PT15M", [
@@ -147,7 +146,7 @@ export class AccountAlerts extends Construct {
           metricName: "AzureOpenAITimeToResponse",
           aggregation: "Average",
           operator: "GreaterThan",
-          threshold: latency,
+          threshold: t.timeToResponseMs,
         },
       ]),
       ...(props.provisioned
@@ -158,7 +157,7 @@ export class AccountAlerts extends Construct {
                 metricName: "AzureOpenAIProvisionedManagedUtilizationV2",
                 aggregation: "Maximum",
                 operator: "GreaterThan",
-                threshold: utilization,
+                threshold: t.provisionedUtilizationPercent,
               },
             ]),
           }
@@ -172,7 +171,7 @@ export class AccountAlerts extends Construct {
           metricName: "TokenTransaction",
           aggregation: "Total",
           operator: "GreaterThan",
-          threshold: Math.round(d.capacityK * 1000 * 5 * (usage / 100)),
+          threshold: Math.round(d.capacityK * 1000 * 5 * (t.tokenUsagePercent / 100)),
           dimension: [{ name: "ModelDeploymentName", operator: "Include", values: [d.name] }],
         },
       ]);

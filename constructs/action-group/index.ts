@@ -6,7 +6,7 @@
  */
 import { Construct } from "constructs";
 import { MonitorActionGroup } from "../azurerm";
-import { PropError } from "../validation";
+import { PropError, requireRule } from "../validation";
 
 export interface ActionGroupProps {
   readonly name: string;
@@ -21,8 +21,6 @@ export interface ActionGroupProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-
 export class ActionGroup extends Construct {
   readonly id: string;
 
@@ -31,9 +29,7 @@ export class ActionGroup extends Construct {
     if (props.shortName.length < 1 || props.shortName.length > 12)
       throw new PropError(this, "shortName", props.shortName, "must be 1-12 characters (Azure's limit)");
     if (props.emails.length === 0) throw new PropError(this, "emails", [], "must name at least one address");
-    props.emails.forEach((e, i) => {
-      if (!EMAIL.test(e)) throw new PropError(this, `emails[${i}]`, e, "must be an e-mail address");
-    });
+    props.emails.forEach((e, i) => requireRule(this, `emails[${i}]`, e, "email"));
     const group = new MonitorActionGroup(this, "Resource", {
       name: props.name,
       shortName: props.shortName,

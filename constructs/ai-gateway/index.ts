@@ -36,10 +36,9 @@ import {
 
 import { addDiagnostics, type DiagnosticsOptions } from "../resource-options";
 import { PropError, requireOneOf } from "../validation";
+import { GATEWAY_SKUS, type GatewaySku } from "../../catalog/api-management";
 
 type MetricCriteria = Omit<MonitorMetricAlertCriteria, "metricNamespace">;
-
-export const GATEWAY_SKUS = ["Developer_1", "Premium_1", "Premium_2", "Premium_3"] as const;
 
 /** NSG rules internal mode needs (Microsoft's minimum for classic stv2), plus HTTPS from the clients. */
 const NSG_RULES = [
@@ -105,7 +104,7 @@ export interface AiGatewayProps extends DiagnosticsOptions {
   /**
    * @default "Developer_1"
    */
-  readonly sku?: (typeof GATEWAY_SKUS)[number];
+  readonly sku?: GatewaySku;
   readonly publisherName: string;
   readonly publisherEmail: string;
   /**

@@ -5,12 +5,12 @@
  */
 import type { ConfigIssue } from "../../config/errors";
 import type { LoadedEnvironment } from "../../config/load";
+import { TEXT_RULES } from "../../catalog/text-rules";
 import { uniqueSuffix } from "../naming";
 import type { EnvironmentEstate, GatewayEstate } from "../types";
 
 /** API Management names are global (`<name>.azure-api.net`): 1-50 letters, digits and hyphens. */
 const NAME = /^[a-zA-Z][a-zA-Z0-9-]{0,48}[a-zA-Z0-9]$/;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export function planGateway(
   env: LoadedEnvironment,
@@ -57,7 +57,8 @@ export function planGateway(
     }
     subnet = { mode: "existing", id: g.subnetId };
   }
-  const publisherEmail = g.publisherEmail ?? (EMAIL.test(config.owner) ? config.owner : undefined);
+  const publisherEmail =
+    g.publisherEmail ?? (TEXT_RULES.email.pattern.test(config.owner) ? config.owner : undefined);
   if (!publisherEmail) {
     at(["publisherEmail"], "is required when owner is not an e-mail address (API Management asks for one)");
     return undefined;

@@ -2,6 +2,7 @@ import { Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { AccountAlerts, type AccountAlertsProps } from "../../constructs/account-alerts";
 import { ActionGroup } from "../../constructs/action-group";
+import { monitoringSchema } from "../../config/monitoring-schema";
 import { OpenAiAccount } from "../../constructs/openai-account";
 import { synthReadable } from "../helpers";
 
@@ -131,5 +132,25 @@ describe("ActionGroup", () => {
     expect(make("aoai-production", ["a@contoso.com"])).toThrow(/shortName must be 1-12 characters/);
     expect(make("aoai", ["not-an-address"])).toThrow(/emails\[0\] must be an e-mail address/);
     expect(make("aoai", [])).toThrow(/emails must name at least one address/);
+  });
+});
+
+describe("alert thresholds, config and construct", () => {
+  it("refuse and accept the same values, with the same words (one table: catalog/alert-thresholds.ts)", () => {
+    for (const [name, value, ok] of [
+      ["availabilityPercent", 101, false],
+      ["availabilityPercent", 100, true],
+      ["timeToResponseMs", 99, false],
+      ["throttledRequests", 1.5, false],
+    ] as const) {
+      const config = monitoringSchema.safeParse({ alerts: { [name]: value } });
+      const construct = () => alerts({ [name]: value });
+      expect([name, value, config.success]).toEqual([name, value, ok]);
+      if (ok) expect(construct).not.toThrow();
+      else {
+        const message = config.error!.issues[0]!.message;
+        expect(construct).toThrow(`${name} ${message}`);
+      }
+    }
   });
 });
