@@ -20,7 +20,8 @@ import {
   thresholdProblem,
   type AlertThreshold,
 } from "../../catalog/alert-thresholds";
-import { MonitorMetricAlert } from "../azurerm";
+import { type MonitorMetricAlert, type MonitorMetricAlertCriteria } from "../azurerm";
+import { addMetricAlert } from "../metric-alert";
 import { PropError } from "../validation";
 
 export interface AccountAlertThresholds {
@@ -101,72 +102,67 @@ export class AccountAlerts extends Construct {
       if (problem) throw new PropError(this, name, t[name], problem);
     }
 
+    const target = {
+      id: props.accountId,
+      name: props.accountName,
+      resourceGroupName: props.resourceGroupName,
+      actionGroupId: props.actionGroupId,
+      tags: props.tags,
+    };
     const alert = (
-      key: string,
+      key: keyof typeof ACCOUNT_ALERTS,
       severity: number,
       window: string,
-      criteria: ConstructorParameters<typeof MonitorMetricAlert>[2]["criteria"],
+      criterion: Omit<MonitorMetricAlertCriteria, "metricNamespace">,
     ) =>
-      new MonitorMetricAlert(this, key, {
-        name: `${props.accountName}-${key.replace(/_/g, "-")}`,
-        resourceGroupName: props.resourceGroupName,
-        scopes: [props.accountId],
-        description: `${props.accountName}: ${ACCOUNT_ALERTS[key as keyof typeof ACCOUNT_ALERTS] ?? `token usage of deployment ${key.replace(/^usage_/, "")} near its capacity`}.`,
+      addMetricAlert(this, key, target, {
+        key,
+        what: ACCOUNT_ALERTS[key],
         severity,
-        frequency: "PT1M",
-        windowSize: window,
-        criteria,
-        action: props.actionGroupId ? [{ actionGroupId: props.actionGroupId }] : undefined,
-        tags: { ...props.tags },
+        window,
+        criterion: { metricNamespace: NAMESPACE, ...criterion },
       });
 
     this.alerts = {
-      throttling: alert("throttling", 2, "PT5M", [
-        {
-          metricNamespace: NAMESPACE,
-          metricName: "AzureOpenAIRequests",
-          aggregation: "Total",
-          operator: "GreaterThan",
-          threshold: t.throttledRequests,
-          dimension: [{ name: "StatusCode", operator: "Include", values: ["429"] }],
-        },
-      ]),
-      availability: alert("availability", 1, "PT5M", [
-        {
-          metricNamespace: NAMESPACE,
-          metricName: "AzureOpenAIAvailabilityRate",
-          aggregation: "Average",
-          operator: "LessThan",
-          threshold: t.availabilityPercent,
-        },
-      ]),
-      time_to_response: alert("time_to_response", 3, "PT15M", [
-        {
-          metricNamespace: NAMESPACE,
-          metricName: "AzureOpenAITimeToResponse",
-          aggregation: "Average",
-          operator: "GreaterThan",
-          threshold: t.timeToResponseMs,
-        },
-      ]),
+      throttling: alert("throttling", 2, "PT5M", {
+        metricName: "AzureOpenAIRequests",
+        aggregation: "Total",
+        operator: "GreaterThan",
+        threshold: t.throttledRequests,
+        dimension: [{ name: "StatusCode", operator: "Include", values: ["429"] }],
+      }),
+      availability: alert("availability", 1, "PT5M", {
+        metricName: "AzureOpenAIAvailabilityRate",
+        aggregation: "Average",
+        operator: "LessThan",
+        threshold: t.availabilityPercent,
+      }),
+      time_to_response: alert("time_to_response", 3, "PT15M", {
+        metricName: "AzureOpenAITimeToResponse",
+        aggregation: "Average",
+        operator: "GreaterThan",
+        threshold: t.timeToResponseMs,
+      }),
       ...(props.provisioned
         ? {
-            provisioned_utilization: alert("provisioned_utilization", 2, "PT5M", [
-              {
-                metricNamespace: NAMESPACE,
-                metricName: "AzureOpenAIProvisionedManagedUtilizationV2",
-                aggregation: "Maximum",
-                operator: "GreaterThan",
-                threshold: t.provisionedUtilizationPercent,
-              },
-            ]),
+            provisioned_utilization: alert("provisioned_utilization", 2, "PT5M", {
+              metricName: "AzureOpenAIProvisionedManagedUtilizationV2",
+              aggregation: "Maximum",
+              operator: "GreaterThan",
+              threshold: t.provisionedUtilizationPercent,
+            }),
           }
         : {}),
     };
     // A deployment's capacity is thousands of tokens per minute; over the 5-minute window that is ×5000.
     for (const d of props.deployments ?? []) {
-      alert(`usage_${d.name.replace(/[^A-Za-z0-9]/g, "_")}`, 3, "PT5M", [
-        {
+      const key = `usage_${d.name.replace(/[^A-Za-z0-9]/g, "_")}`;
+      addMetricAlert(this, key, target, {
+        key,
+        what: `token usage of deployment ${d.name} near its capacity`,
+        severity: 3,
+        window: "PT5M",
+        criterion: {
           metricNamespace: NAMESPACE,
           metricName: "TokenTransaction",
           aggregation: "Total",
@@ -174,7 +170,7 @@ export class AccountAlerts extends Construct {
           threshold: Math.round(d.capacityK * 1000 * 5 * (t.tokenUsagePercent / 100)),
           dimension: [{ name: "ModelDeploymentName", operator: "Include", values: [d.name] }],
         },
-      ]);
+      });
     }
   }
 }

@@ -24,7 +24,6 @@ import {
   ApiManagementApiOperation,
   ApiManagementApiPolicy,
   ApiManagementBackend,
-  MonitorMetricAlert,
   type MonitorMetricAlertCriteria,
   NetworkSecurityGroup,
   PrivateDnsARecord,
@@ -34,6 +33,7 @@ import {
   SubnetNetworkSecurityGroupAssociation,
 } from "../azurerm";
 
+import { addMetricAlert } from "../metric-alert";
 import { addDiagnostics, type DiagnosticsOptions } from "../resource-options";
 import { PropError, requireOneOf } from "../validation";
 import { GATEWAY_SKUS, type GatewaySku } from "../../catalog/api-management";
@@ -297,24 +297,26 @@ export class AiGateway extends Construct {
 
     addDiagnostics(this, apim.id, props.diagnostics);
     // The gateway's own health: what callers see (metric Requests, dimensions per Microsoft's reference).
+    const target = {
+      id: apim.id,
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      actionGroupId: props.actionGroupId,
+      tags,
+    };
     const gatewayAlert = (
       key: string,
       severity: number,
       window: string,
       what: string,
-      criteria: MetricCriteria,
+      criterion: MetricCriteria,
     ) =>
-      new MonitorMetricAlert(this, `alerts_${key}`, {
-        name: `${props.name}-${key.replace(/_/g, "-")}`,
-        resourceGroupName: props.resourceGroupName,
-        scopes: [apim.id],
-        description: `${props.name}: ${what}.`,
+      addMetricAlert(this, `alerts_${key}`, target, {
+        key,
+        what,
         severity,
-        frequency: "PT1M",
-        windowSize: window,
-        criteria: [{ metricNamespace: "Microsoft.ApiManagement/service", ...criteria }],
-        action: props.actionGroupId ? [{ actionGroupId: props.actionGroupId }] : undefined,
-        tags,
+        window,
+        criterion: { metricNamespace: "Microsoft.ApiManagement/service", ...criterion },
       });
     gatewayAlert(
       "throttling",
