@@ -282,7 +282,7 @@ export function resolveEnvironment(env: LoadedEnvironment, ctx: ResolveContext):
     today: ctx.today,
     alertThresholds: { ...config.monitoring.alerts },
     workloads: [], // resolveEstate adds the placed workloads' targets
-    waivers: resolveWaivers(env, ctx.warnings),
+    waivers: resolveWaivers(env, grants, ctx.warnings),
     peerRanges: config.network.peerRanges,
     tags,
     stateBackend:

@@ -6,7 +6,8 @@
  */
 import type { ConfigIssue } from "../config/errors";
 import type { LoadedEnvironment } from "../config/load";
-import { resolveRole } from "../catalog/roles";
+import { isPrivilegedRole } from "../catalog/roles";
+import type { AccessGrant } from "./access";
 import type { Waiver } from "../policies/waiver";
 
 const sanitize = (id: string) => id.replace(/[^A-Za-z0-9_]/g, "_");
@@ -27,7 +28,11 @@ function legacy(
   return { ...waiver, source: `${env.file}: ${path.join(".")}` };
 }
 
-export function resolveWaivers(env: LoadedEnvironment, warnings: ConfigIssue[]): Waiver[] {
+export function resolveWaivers(
+  env: LoadedEnvironment,
+  grants: readonly AccessGrant[],
+  warnings: ConfigIssue[],
+): Waiver[] {
   const config = env.config;
   const waivers: Waiver[] = config.waivers.map((w, i) => ({
     rule: w.rule,
@@ -66,20 +71,16 @@ export function resolveWaivers(env: LoadedEnvironment, warnings: ConfigIssue[]):
       }),
     );
   }
-  config.access.forEach((grant, i) => {
-    if (grant.reason === undefined) return;
-    for (const text of grant.roles) {
-      const role = resolveRole(text);
-      if (!role?.privileged) continue;
-      // The assignment's construct ID is the grant key (estate/access.ts): <grant name>-<role label>.
-      waivers.push(
-        legacy(env, warnings, ["access", i, "reason"], {
-          rule: "AOAI-IAM1",
-          resource: `*/access/${grant.name}-${role.label}`,
-          reason: grant.reason,
-        }),
-      );
-    }
-  });
+  // Each privileged assignment's construct ID is its grant key (estate/access.ts).
+  for (const grant of grants) {
+    if (grant.reason === undefined || !isPrivilegedRole(grant.roleId)) continue;
+    waivers.push(
+      legacy(env, warnings, ["access", grant.source.index, "reason"], {
+        rule: "AOAI-IAM1",
+        resource: `*/access/${grant.key}`,
+        reason: grant.reason,
+      }),
+    );
+  }
   return waivers;
 }
