@@ -130,3 +130,21 @@ export function chatDeployment(
     raiPolicyName,
   });
 }
+
+/**
+ * Runs a CLI command function (`reviewCommand`, `auditCommand`) as its main does: what it prints, what it
+ * writes to standard error, and its exit code.
+ */
+export function runCommand(
+  command: (argv: readonly string[], print: (text: string) => void) => number,
+  argv: string[],
+): { code: number; text: string; errors: string[] } {
+  const printed: string[] = [];
+  const errors: string[] = [];
+  const spy = jest.spyOn(console, "error").mockImplementation((l: string) => void errors.push(l));
+  try {
+    return { code: command(argv, (t) => printed.push(t)), text: printed.join("\n"), errors };
+  } finally {
+    spy.mockRestore();
+  }
+}

@@ -11,7 +11,6 @@ import type { Estate, EnvironmentEstate, QuotaUsage } from "../estate/types";
 import type { GuardrailReport } from "../policies/evaluate";
 import { diagram, headroomSection, placementSection } from "./placement-report";
 
-export { workloadEndpoints } from "./placement-report";
 import { RULES } from "../policies/pack";
 import { waiverKey } from "../policies/waiver";
 import { row, rule } from "./markdown";

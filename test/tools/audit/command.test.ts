@@ -9,17 +9,9 @@ import { pathToFileURL } from "node:url";
 import { auditCommand } from "../../../tools/audit/command";
 import { toSarif } from "../../../tools/audit/sarif";
 import { regionStack, sharedStack } from "../../policies/fixture";
+import { runCommand } from "../../helpers";
 
-function run(argv: string[]) {
-  const printed: string[] = [];
-  const errors: string[] = [];
-  const spy = jest.spyOn(console, "error").mockImplementation((l: string) => void errors.push(l));
-  try {
-    return { code: auditCommand(argv, (t) => printed.push(t)), text: printed.join("\n"), errors };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const run = (argv: string[]) => runCommand(auditCommand, argv);
 
 /** cdktf output with the fixture's two stacks; `edit` changes the region stack. */
 function output(edit: (region: Record<string, any>) => void = () => {}) {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { reviewCommand } from "../../../tools/review/command";
 import { regionStack, sharedStack } from "../../policies/fixture";
 import { account, change, plan } from "./fixtures";
+import { runCommand } from "../../helpers";
 
 /** Plans as the workflow keeps them (plans/<stack>.json), beside a minimal cdktf output. */
 function workspace() {
@@ -57,16 +58,7 @@ function workspace() {
   return { root, plans, synth };
 }
 
-function run(argv: string[]) {
-  const printed: string[] = [];
-  const errors: string[] = [];
-  const spy = jest.spyOn(console, "error").mockImplementation((l: string) => void errors.push(l));
-  try {
-    return { code: reviewCommand(argv, (t) => printed.push(t)), text: printed.join("\n"), errors };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const run = (argv: string[]) => runCommand(reviewCommand, argv);
 
 describe("npm run review", () => {
   const ws = workspace();
