@@ -22,6 +22,7 @@ import { deploymentPinnedVersion } from "./rules/deployment-pinned-version";
 import { deploymentVersionUpgrade } from "./rules/deployment-version-upgrade";
 import { defenderForAi } from "./rules/defender-for-ai";
 import { estateAddressOverlap } from "./rules/estate-address-overlap";
+import { insightsLocalAuth } from "./rules/insights-local-auth";
 import { keyExpiration } from "./rules/key-expiration";
 import { keyHsm } from "./rules/key-hsm";
 import { keyOpenAiCompatible } from "./rules/key-openai-compatible";
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   accountPrivateDnsZones,
   accountDiagnostics,
   accountThrottlingAlert,
+  insightsLocalAuth,
   defenderForAi,
   deploymentContentFilter,
   contentFilterStrength,

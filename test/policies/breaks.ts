@@ -154,6 +154,16 @@ export const BREAKS: Record<string, [string, Edit][]> = {
     ["public access on", (r) => (storage(r).public_network_access_enabled = true)],
     ["network rules allow by default", (r) => (storage(r).network_rules.default_action = "Allow")],
   ],
+  "AOAI-MON3": [
+    [
+      "local auth on",
+      (r) => (res(r).azurerm_application_insights.usage.local_authentication_disabled = false),
+    ],
+    [
+      "local auth left to the default",
+      (r) => delete res(r).azurerm_application_insights.usage.local_authentication_disabled,
+    ],
+  ],
   "AOAI-ST2": [["shared keys on", (r) => (storage(r).shared_access_key_enabled = true)]],
   "AOAI-ST3": [["anonymous blobs allowed", (r) => (storage(r).allow_nested_items_to_be_public = true)]],
   "AOAI-ST4": [["TLS 1.0", (r) => (storage(r).min_tls_version = "TLS1_0")]],

@@ -138,6 +138,16 @@ export function regionStack(): Record<string, any> {
           enabled_log: [{ category_group: "audit" }],
         },
       },
+      azurerm_application_insights: {
+        usage: {
+          name: "appi-test",
+          location: "swedencentral",
+          resource_group_name: "rg-test",
+          application_type: "web",
+          workspace_id: remote("workspace_id"),
+          local_authentication_disabled: true,
+        },
+      },
       azurerm_monitor_metric_alert: {
         throttling: {
           name: "oai-test-throttling",
