@@ -43,6 +43,9 @@ export const BUILT_IN_ROLES = [
   { name: "Reader", id: "acdd72a7-3385-48ef-bd42-f606fba81ae7" },
   { name: "Monitoring Reader", id: "43d0d8ad-25c7-4714-9337-8ba259a9fe05" },
   { name: "Log Analytics Reader", id: "73c42c96-874c-492b-b04d-ab87d138a893" },
+  // The gateway's identity sends its token metrics to Application Insights with it, keyless
+  // (learn.microsoft.com/azure/api-management/api-management-howto-app-insights, checked 2026-12-04).
+  { name: "Monitoring Metrics Publisher", id: "3913510d-42f4-4e42-8a64-420c390055eb" },
   // What the CI deploy identity needs beyond Contributor (estate/ci-identities.ts).
   { name: "Resource Policy Contributor", id: "36243c78-bf99-498c-9df9-86d9f8d28608" },
   { name: "Security Admin", id: "fb1c8493-542b-48eb-b624-b4c8fea62acd" },
@@ -164,3 +167,8 @@ export function builtInRole(name: string): BuiltInRole {
 }
 export const STORAGE_BLOB_DATA_READER = builtInRole("Storage Blob Data Reader");
 export const STORAGE_BLOB_DATA_CONTRIBUTOR = builtInRole("Storage Blob Data Contributor");
+/** What the AI gateway's identity is granted: inference on each account, metrics on its own component. */
+export const GATEWAY_ROLES = {
+  inference: builtInRole(ROLE_INTENTS.inference),
+  metricsPublisher: builtInRole("Monitoring Metrics Publisher"),
+} as const;

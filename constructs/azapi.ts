@@ -1,6 +1,7 @@
 /**
  * Hand-written bindings for the few azapi resources the estate needs, where azurerm 4.55 has no
- * resource: blocklist items and the attachment of blocklists to a content filter. No prebuilt cdktf
+ * resource or property: blocklist items, the attachment of blocklists to a content filter, and the two
+ * switches the gateway's token metrics need (custom metric dimensions, the diagnostic's metrics flag). No prebuilt cdktf
  * azapi provider is published on npm, so these are thin TerraformResource subclasses with typed props.
  *
  * The azapi provider version and every ARM API version are pinned here: azapi sends bodies as written,
@@ -17,6 +18,10 @@ import type { Construct } from "constructs";
 export const AZAPI_PROVIDER_VERSION = "2.7.0";
 /** Microsoft.CognitiveServices API version of raiPolicies and raiBlocklistItems (stable 2025-06-01). */
 export const COGNITIVE_SERVICES_API_VERSION = "2025-06-01";
+/** Microsoft.Insights/components: `CustomMetricsOptedInType`, which azurerm 4.55 does not expose. */
+export const INSIGHTS_COMPONENTS_API_VERSION = "2020-02-02";
+/** Microsoft.ApiManagement/service/diagnostics: `metrics`, which azurerm 4.55 does not expose. */
+export const API_MANAGEMENT_API_VERSION = "2022-08-01";
 
 export interface AzapiProviderConfig {
   readonly subscriptionId: string;

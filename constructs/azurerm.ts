@@ -42,4 +42,8 @@ export { ApiManagementBackend } from "@cdktf/provider-azurerm/lib/api-management
 export { ApiManagementApi } from "@cdktf/provider-azurerm/lib/api-management-api";
 export { ApiManagementApiOperation } from "@cdktf/provider-azurerm/lib/api-management-api-operation";
 export { ApiManagementApiPolicy } from "@cdktf/provider-azurerm/lib/api-management-api-policy";
+export { ApiManagementDiagnostic } from "@cdktf/provider-azurerm/lib/api-management-diagnostic";
+export { ApiManagementLogger } from "@cdktf/provider-azurerm/lib/api-management-logger";
+export { ApplicationInsights } from "@cdktf/provider-azurerm/lib/application-insights";
+export { ApplicationInsightsWorkbook } from "@cdktf/provider-azurerm/lib/application-insights-workbook";
 export { PrivateDnsARecord } from "@cdktf/provider-azurerm/lib/private-dns-a-record";

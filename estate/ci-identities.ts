@@ -14,6 +14,7 @@
  */
 import {
   builtInRole,
+  GATEWAY_ROLES,
   isPrivilegedRole,
   STORAGE_BLOB_DATA_CONTRIBUTOR,
   STORAGE_BLOB_DATA_READER,
@@ -62,6 +63,7 @@ export function assignedRoleIds(env: EnvironmentEstate): string[] {
       for (const g of region.fineTuning.access.dataScientists) ids.add(g.roleId);
     }
   }
+  if (env.gateway) for (const role of Object.values(GATEWAY_ROLES)) ids.add(role.id);
   return [...ids].map((id) => id.toLowerCase()).sort();
 }
 

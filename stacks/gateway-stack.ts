@@ -1,12 +1,16 @@
 /**
  * `<env>-gateway`: the AI gateway in front of the environment's accounts (estate/gateway/). It reads
  * only literal names and IDs of the region stacks (account IDs, the VNet), so the dependency runs one
- * way: regions first, then the gateway, whose identity is granted on each account here.
+ * way: regions first, then the gateway, whose identity is granted on each account here. Its token
+ * metrics go to its own Application Insights (constructs/gateway-usage), with a usage workbook.
  */
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { AiGateway } from "../constructs/ai-gateway";
+import { AzapiProvider } from "../constructs/azapi";
+import { GatewayUsage } from "../constructs/gateway-usage";
 import { gatewayPolicyXml } from "../estate/gateway/policy";
+import { usageWorkbook } from "../estate/gateway/workbook";
 import type { EnvironmentEstate, GatewayEstate } from "../estate/types";
 import { PlatformStack } from "./platform-stack";
 
@@ -19,6 +23,7 @@ export interface GatewayStackProps {
 
 export class GatewayStack extends PlatformStack {
   readonly gateway: AiGateway;
+  readonly usage: GatewayUsage;
 
   constructor(scope: Construct, props: GatewayStackProps) {
     const { env, gateway } = props;
@@ -39,6 +44,21 @@ export class GatewayStack extends PlatformStack {
       actionGroupId: props.actionGroupId,
       tags: env.tags,
     });
+    // Token metrics per team and the usage workbook; azapi carries what azurerm 4.55 lacks there.
+    new AzapiProvider(this, "azapi", { subscriptionId: env.subscriptionId, tenantId: env.tenantId });
+    this.usage = new GatewayUsage(this, "usage", {
+      name: `appi-${gateway.name}`,
+      location: gateway.location,
+      resourceGroupName: gateway.resourceGroupName,
+      subscriptionId: env.subscriptionId,
+      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+      apiManagement: { id: this.gateway.id, name: gateway.name, principalId: this.gateway.principalId },
+      tags: env.tags,
+    });
+    this.usage.addWorkbook(
+      "workbook",
+      usageWorkbook(gateway, { logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId }),
+    );
     for (const w of gateway.workloads) {
       new TerraformOutput(this, `workload_${w.name.replace(/-/g, "_")}_url`, {
         description: `${w.name}: the gateway's endpoint; call deployment ${w.name} with an Entra ID token`,

@@ -16,7 +16,7 @@
  */
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { ROLE_INTENTS, builtInRole } from "../../catalog/roles";
+import { GATEWAY_ROLES } from "../../catalog/roles";
 import { Access } from "../access";
 import {
   ApiManagement,
@@ -224,7 +224,7 @@ export class AiGateway extends Construct {
     }
 
     // The gateway calls every account as itself: inference only.
-    const inference = builtInRole(ROLE_INTENTS.inference);
+    const inference = GATEWAY_ROLES.inference;
     new Access(this, "access", {
       subscriptionId: props.subscriptionId,
       grants: props.accounts.map((a) => ({

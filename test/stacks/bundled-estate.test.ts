@@ -228,6 +228,9 @@ describe("the bundled estate", () => {
         extra: prodBlocklist,
       }),
       "prod-gateway": [
+        "azapi_resource.usage_diagnostic",
+        "azapi_resource.usage_logger",
+        "azapi_update_resource.usage_dimensions",
         "azurerm_api_management.gateway",
         "azurerm_api_management_api.gateway_api",
         "azurerm_api_management_api_operation.gateway_operation_get",
@@ -238,6 +241,8 @@ describe("the bundled estate", () => {
             (r) => `azurerm_api_management_backend.gateway_backend_${w}_${r}`,
           ),
         ),
+        "azurerm_application_insights.usage",
+        "azurerm_application_insights_workbook.usage_workbook",
         "azurerm_monitor_diagnostic_setting.gateway_diagnostics",
         ...["duration", "server_errors", "throttling"].map(
           (a) => `azurerm_monitor_metric_alert.gateway_alerts_${a}`,
@@ -248,6 +253,7 @@ describe("the bundled estate", () => {
         "azurerm_private_dns_zone_virtual_network_link.gateway_dns_link",
         "azurerm_role_assignment.gateway_access_inference_francecentral",
         "azurerm_role_assignment.gateway_access_inference_swedencentral",
+        "azurerm_role_assignment.usage_access_metrics_publisher",
         "azurerm_subnet.gateway_subnet",
         "azurerm_subnet_network_security_group_association.gateway_nsg_association",
       ],

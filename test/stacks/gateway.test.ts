@@ -44,11 +44,14 @@ describe("the bundled prod gateway", () => {
       a.role_definition_id,
     ]);
     const accounts = prod.regions.map((r) => r.account.resourceId);
-    expect(grants.map((g) => g[0]).sort()).toEqual([...accounts].sort());
-    for (const [, principal, role] of grants) {
+    const inference = grants.filter(([, , role]) => role.endsWith("/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"));
+    expect(inference.map((g) => g[0]).sort()).toEqual([...accounts].sort());
+    // Besides inference on the accounts, the identity only publishes metrics to its own component.
+    expect(grants.filter((g) => !inference.includes(g)).map((g) => g[0])).toEqual([
+      "${azurerm_application_insights.usage.id}",
+    ]);
+    for (const [, principal] of grants)
       expect(principal).toBe("${azurerm_api_management.gateway.identity[0].principal_id}");
-      expect(role).toMatch(/\/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd$/);
-    }
   });
 
   it("tries each workload's backends in placement's order, moving on at 429 and 5xx", () => {
@@ -89,6 +92,34 @@ describe("the bundled prod gateway", () => {
     expect(decoded).toContain(
       '<dimension name="Team" value="@(context.Variables.GetValueOrDefault<string>("team"))" />',
     );
+  });
+
+  it("sends those metrics, with their dimensions, to Application Insights in the environment's workspace", () => {
+    const insights = gateway.resource.azurerm_application_insights.usage;
+    const shared = json("prod-shared");
+    const workspaceOutput = Object.entries<any>(shared.output).find(
+      ([, o]) => o.value === "${azurerm_log_analytics_workspace.log_analytics.id}",
+    )![0];
+    expect(insights.workspace_id).toContain(`.outputs.${workspaceOutput}}`);
+    expect(insights.local_authentication_disabled).toBe(true);
+    expect(gateway.resource.azapi_update_resource.usage_dimensions.body).toEqual({
+      properties: { CustomMetricsOptedInType: "WithDimensions" },
+    });
+    const { usage_logger: logger, usage_diagnostic: diagnostic } = gateway.resource.azapi_resource;
+    expect(logger.parent_id).toBe("${azurerm_api_management.gateway.id}");
+    expect(logger.body.properties.credentials.identityClientId).toBe("SystemAssigned");
+    expect(diagnostic.body.properties).toMatchObject({
+      loggerId: "${azapi_resource.usage_logger.id}",
+      metrics: true,
+    });
+    const [, publisher] = resources("prod-gateway", "azurerm_role_assignment").find(
+      ([, a]) => a.scope === "${azurerm_application_insights.usage.id}",
+    )!;
+    expect(publisher.principal_id).toBe("${azurerm_api_management.gateway.identity[0].principal_id}");
+    const workbook = Object.values<any>(gateway.resource.azurerm_application_insights_workbook)[0];
+    expect(workbook.source_id).toBe("${lower(azurerm_application_insights.usage.id)}");
+    for (const r of prod.regions)
+      expect(workbook.data_json).toContain(`${r.account.name.toLowerCase()}\\", \\"${r.location}`);
   });
 
   it("has a throttling alert on the gateway and on every account", () => {
