@@ -1,5 +1,8 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
 import { ConfigError, formatIssue } from "../../config/errors";
-import { loadEnvironments } from "../../config/load";
+import { environmentFiles, loadEnvironments } from "../../config/load";
 import { environmentDir, issuesOf, load, validEnvironment } from "../helpers";
 
 /** The one issue a config produces; fails when there are none or several. */
@@ -151,9 +154,74 @@ describe("loading environment files", () => {
   });
 
   it("reports YAML syntax errors with their line", () => {
-    const issue = onlyIssue("name: dev\nregions: [\n");
-    expect(issue.message).toMatch(/not valid YAML/);
-    expect(issue.line).toBeGreaterThan(0);
+    const issue = onlyIssue("name: dev\nowner: team\nregions: [\n");
+    expect(issue.message).toMatch(/^not valid YAML: /);
+    expect(issue.line).toBe(4);
+  });
+
+  it("refuses a key written twice, at the second one, instead of keeping either silently", () => {
+    const text = stringify(validEnvironment());
+    const lines = text.split("\n").length;
+    const issue = onlyIssue(`${text}owner: someone-else@contoso.com\n`);
+    expect(issue.message).toBe("not valid YAML: Map keys must be unique");
+    expect(issue.path).toEqual([]);
+    expect(issue.line).toBe(lines);
+  });
+
+  it("reads an empty file as an environment with nothing in it, and says what is missing", () => {
+    const issues = issuesOf(() => load({ dev: "" }));
+    expect(issues.map((i) => i.path.join("."))).toEqual(
+      expect.arrayContaining(["name", "subscriptionId", "regions"]),
+    );
+  });
+
+  it("refuses a directory without environment files, naming it", () => {
+    const dir = environmentDir({});
+    writeFileSync(join(dir, "README.md"), "not an environment");
+    expect(issuesOf(() => loadEnvironments(dir))).toEqual([
+      { file: dir, path: [], message: "no environment files (<name>.yaml) found" },
+    ]);
+  });
+
+  it("reads .yml files too, and ignores other files beside them", () => {
+    const dir = environmentDir({});
+    writeFileSync(join(dir, "dev.yml"), stringify(validEnvironment()));
+    writeFileSync(join(dir, "notes.txt"), "name: nope");
+    expect([...environmentFiles(dir).keys()]).toEqual(["dev"]);
+    expect(loadEnvironments(dir).map((e) => e.config.name)).toEqual(["dev"]);
+  });
+
+  it("names every unknown key at once when there are several, without guessing", () => {
+    const issue = onlyIssue(withDeployment({ colour: "blue", size: 3 }));
+    expect(issue.message).toBe(
+      'unknown keys "colour", "size": check the spelling against config/schema.json',
+    );
+    expect(issue.path).toEqual(["regions", 0, "deployments", 0]);
+  });
+
+  it("locates a wrong value at its own line and column", () => {
+    const issue = onlyIssue(
+      [
+        "name: dev",
+        "subscriptionId: 11111111-1111-1111-1111-111111111111",
+        "owner: team@contoso.com",
+        "costCenter: CC-1",
+        "regions:",
+        "  - location: swedencentral",
+        "    network: { addressSpace: 10.30.0.0/24, privateEndpointSubnet: 10.30.0.0/27 }",
+        "    deployments:",
+        "      - name: chat",
+        "        model: { name: gpt-5.1, version: '2025-11-13' }",
+        "        type: GlobalStandard",
+        "        capacity: ten",
+      ].join("\n"),
+    );
+    expect(issue).toMatchObject({
+      path: ["regions", 0, "deployments", 0, "capacity"],
+      value: "ten",
+      line: 12,
+      column: 19,
+    });
   });
 
   it("reports problems in every file at once", () => {

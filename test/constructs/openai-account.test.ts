@@ -1,7 +1,8 @@
-import { Testing } from "cdktf";
+import { TerraformOutput, Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { CognitiveAccount, ManagementLock } from "../../constructs/azurerm";
 import { OpenAiAccount, type OpenAiAccountProps } from "../../constructs/openai-account";
+import { synthReadable } from "../helpers";
 
 const base: OpenAiAccountProps = {
   name: "oai-test-dev-sdc-abc123",
@@ -108,12 +109,21 @@ describe("OpenAiAccount", () => {
     expect(() => synth(props)).toThrow(message);
   });
 
-  it("exposes the endpoint, ID and identity as references, not keys", () => {
-    Testing.synthScope((scope: Construct) => {
+  it("exposes the endpoint, ID and identity as references to them, and no key", () => {
+    const outputs = synthReadable((scope: Construct) => {
       const a = new OpenAiAccount(scope, "openai", base);
-      for (const value of [a.endpoint, a.id, a.principalId])
-        expect(value).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
-      expect(Object.keys(a)).not.toEqual(expect.arrayContaining([expect.stringMatching(/key/i)]));
-    });
+      new TerraformOutput(scope, "endpoint", { value: a.endpoint });
+      new TerraformOutput(scope, "id", { value: a.id });
+      new TerraformOutput(scope, "principal_id", { value: a.principalId });
+      // Every string the construct exposes: none may be a key.
+      for (const [name, value] of Object.entries(a))
+        if (typeof value === "string") new TerraformOutput(scope, `exposed_${name}`, { value });
+    }).output;
+    expect(outputs.endpoint.value).toBe("${azurerm_cognitive_account.openai.endpoint}");
+    expect(outputs.id.value).toBe("${azurerm_cognitive_account.openai.id}");
+    expect(outputs.principal_id.value).toBe("${azurerm_cognitive_account.openai.identity[0].principal_id}");
+    const exposed = Object.entries<any>(outputs).filter(([name]) => name.startsWith("exposed_"));
+    expect(exposed.length).toBeGreaterThanOrEqual(3);
+    for (const [, o] of exposed) expect(o.value).not.toMatch(/access_key|primary|secondary/);
   });
 });

@@ -8,7 +8,9 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { z } from "zod";
+import { ConfigError } from "../../config/errors";
 import { waiverSchema } from "../../config/waivers-schema";
+import { isCalendarDate, today } from "../../estate/today";
 import { stackDocument } from "../../policies/document";
 import { evaluate, type GuardrailReport } from "../../policies/evaluate";
 import { formatReport } from "../../policies/format";
@@ -48,7 +50,8 @@ export function auditCommand(argv: readonly string[], print: (text: string) => v
   try {
     return audit(argv, print);
   } catch (error) {
-    const problem = error instanceof UsageError ? error.message : parseArgsProblem(error);
+    const problem =
+      error instanceof UsageError || error instanceof ConfigError ? error.message : parseArgsProblem(error);
     if (problem === undefined) throw error;
     console.error(`audit: ${problem}`);
     return 2;
@@ -63,7 +66,7 @@ function audit(argv: readonly string[], print: (text: string) => void): number {
       output: { type: "string" },
       waivers: { type: "string" },
       unprotected: { type: "string", multiple: true, default: [] },
-      today: { type: "string", default: process.env.AOAI_TODAY ?? new Date().toISOString().slice(0, 10) },
+      today: { type: "string" },
       "fail-on": { type: "string", default: "error" },
       help: { type: "boolean", short: "h" },
     },
@@ -79,8 +82,8 @@ function audit(argv: readonly string[], print: (text: string) => void): number {
   const failOn = values["fail-on"]!;
   if (!["error", "warning"].includes(failOn))
     throw new UsageError(`--fail-on takes error or warning (got "${failOn}")`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today!))
-    throw new UsageError(`--today takes YYYY-MM-DD (got "${values.today}")`);
+  if (values.today !== undefined && !isCalendarDate(values.today))
+    throw new UsageError(`--today takes a day as YYYY-MM-DD (got "${values.today}")`);
   if (positionals.length === 0)
     throw new UsageError("name at least one cdktf output, stacks directory or Terraform JSON file");
 
@@ -95,7 +98,7 @@ function audit(argv: readonly string[], print: (text: string) => void): number {
     stackDocument(i.name, i.json, unprotected.some((g) => g.test(i.name)) ? { protected: false } : {}),
   );
   const report = evaluate(docs, {
-    today: values.today!,
+    today: values.today ?? today(),
     waivers: values.waivers ? loadWaivers(values.waivers) : [],
   });
 

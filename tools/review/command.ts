@@ -13,6 +13,8 @@ import { StackLocator } from "../validate/locate";
 import { parseArgsProblem, UsageError } from "../usage-error";
 import { parsePlan, PlanError } from "./plan";
 import { renderReview, COMMENT_LIMIT, type ReviewGuardrails } from "./render";
+import { ConfigError } from "../../config/errors";
+import { today } from "../../estate/today";
 import { stackDocument } from "../../policies/document";
 import { evaluate } from "../../policies/evaluate";
 import { findStacks } from "../audit/inputs";
@@ -34,7 +36,9 @@ export function reviewCommand(argv: readonly string[], print: (text: string) => 
     return review(argv, print);
   } catch (error) {
     const problem =
-      error instanceof UsageError || error instanceof PlanError ? error.message : parseArgsProblem(error);
+      error instanceof UsageError || error instanceof PlanError || error instanceof ConfigError
+        ? error.message
+        : parseArgsProblem(error);
     if (problem === undefined) throw error;
     console.error(`review: ${problem}`);
     return 2;
@@ -95,8 +99,7 @@ function guardrailsOf(synthDir: string, reviewed: ReadonlySet<string>): ReviewGu
   const stacksDir = join(synthDir, "stacks");
   if (!existsSync(stacksDir)) return undefined;
   const docs = findStacks(synthDir).map((s) => stackDocument(s.name, s.json));
-  const today = process.env.AOAI_TODAY ?? new Date().toISOString().slice(0, 10);
-  const report = evaluate(docs, { today });
+  const report = evaluate(docs, { today: today() });
   return {
     waived: report.waived.filter((f) => reviewed.has(f.stack)),
     errors: report.errors.filter((f) => reviewed.has(f.stack)),

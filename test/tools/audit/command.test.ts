@@ -82,6 +82,26 @@ describe("npm run audit", () => {
     expect(late.text).toContain("expired on 2027-01-31");
   });
 
+  it("refuses a --today or AOAI_TODAY that is not a day, exit 2", () => {
+    const { out } = output();
+    const flag = run([out, "--today", "2027-02-30"]);
+    expect(flag.code).toBe(2);
+    expect(flag.errors).toEqual(['audit: --today takes a day as YYYY-MM-DD (got "2027-02-30")']);
+    const saved = process.env.AOAI_TODAY;
+    process.env.AOAI_TODAY = "next week";
+    try {
+      const variable = run([out]);
+      expect(variable.code).toBe(2);
+      expect(variable.errors.join("\n")).toContain(
+        "AOAI_TODAY (environment variable): must be a day as YYYY-MM-DD",
+      );
+      // An explicit --today does not need the variable.
+      expect(run([out, "--today", "2027-01-31"]).code).toBe(0);
+    } finally {
+      process.env.AOAI_TODAY = saved;
+    }
+  });
+
   it("judges stacks named by --unprotected without the protected-only rules", () => {
     const { out } = output((r) => delete r.resource.azurerm_management_lock);
     expect(run([out]).code).toBe(1);
