@@ -44,14 +44,10 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
   return a.first <= b.last && b.first <= a.last;
 }
 
-/** Azure reserves five addresses in every subnet: the network address, three service addresses, broadcast. */
-export const AZURE_RESERVED_PER_SUBNET = 5;
-
-export function usableAddresses(subnet: Cidr): number {
-  return Math.max(0, subnet.size - AZURE_RESERVED_PER_SUBNET);
-}
-
-/** Whether an address can be assigned in the subnet (not one of Azure's reserved five). */
+/**
+ * Whether an address can be assigned in the subnet: Azure reserves five in every subnet, the network
+ * address, three service addresses and the broadcast address.
+ */
 export function isAssignable(subnet: Cidr, ip: string): boolean {
   const n = ipToNumber(ip);
   return n >= subnet.first + 4 && n <= subnet.last - 1;
