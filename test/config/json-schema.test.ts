@@ -9,6 +9,10 @@ describe("config/schema.json", () => {
   it("tells editors about unknown keys, enums and defaults", () => {
     const schema = JSON.parse(environmentJsonSchema());
     expect(schema.additionalProperties).toBe(false);
+    // Nested objects refuse unknown keys too (a typo deep in a region is caught by the editor as well).
+    expect(schema.properties.regions.items.additionalProperties).toBe(false);
+    expect(schema.properties.regions.items.properties.deployments.items.additionalProperties).toBe(false);
+    expect(schema.properties.network.additionalProperties).toBe(false);
     expect(schema.required).toEqual(
       expect.arrayContaining(["name", "subscriptionId", "owner", "costCenter", "regions"]),
     );

@@ -38,25 +38,49 @@ describe("AccountAlerts", () => {
         },
       ],
     });
-    expect(a.alerts_availability.criteria[0]).toMatchObject({
-      metric_name: "AzureOpenAIAvailabilityRate",
-      aggregation: "Average",
-      operator: "LessThan",
-      threshold: 99,
+    expect(a.alerts_availability).toMatchObject({
+      severity: 1,
+      scopes: [base.accountId],
+      window_size: "PT5M",
+      criteria: [
+        {
+          metric_name: "AzureOpenAIAvailabilityRate",
+          aggregation: "Average",
+          operator: "LessThan",
+          threshold: 99,
+        },
+      ],
     });
-    expect(a.alerts_time_to_response.criteria[0]).toMatchObject({
-      metric_name: "AzureOpenAITimeToResponse",
-      threshold: 10000,
+    expect(a.alerts_time_to_response).toMatchObject({
+      severity: 3,
+      scopes: [base.accountId],
+      window_size: "PT15M",
+      criteria: [
+        {
+          metric_name: "AzureOpenAITimeToResponse",
+          aggregation: "Average",
+          operator: "GreaterThan",
+          threshold: 10000,
+        },
+      ],
     });
-    expect(a.alerts_throttling.action).toBeUndefined();
+    expect(a.alerts_throttling.severity).toBe(2);
+    for (const alert of Object.values(a)) expect(alert.action).toBeUndefined();
   });
 
   it("alerts on PTU utilization (V2) only for accounts with provisioned deployments, and notifies the action group", () => {
     const a = alerts({ provisioned: true, provisionedUtilizationPercent: 80, actionGroupId: "/ag" });
-    expect(a.alerts_provisioned_utilization.criteria[0]).toMatchObject({
-      metric_name: "AzureOpenAIProvisionedManagedUtilizationV2",
-      aggregation: "Maximum",
-      threshold: 80,
+    expect(a.alerts_provisioned_utilization).toMatchObject({
+      severity: 2,
+      scopes: ["/subscriptions/x/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/oai-x"],
+      criteria: [
+        {
+          metric_name: "AzureOpenAIProvisionedManagedUtilizationV2",
+          aggregation: "Maximum",
+          operator: "GreaterThan",
+          threshold: 80,
+        },
+      ],
     });
     for (const alert of Object.values(a)) expect(alert.action).toEqual([{ action_group_id: "/ag" }]);
   });

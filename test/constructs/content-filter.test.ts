@@ -14,8 +14,13 @@ const harm = (severityThreshold: "Low" | "Medium" | "High"): RaiFilter[] =>
       severityThreshold,
     })),
   );
+// Fields differ from each other where a filter allows it, so a swapped or dropped field shows.
 const filters: RaiFilter[] = [
-  ...harm("Medium"),
+  ...harm("Medium").map((f) =>
+    f.name === "Violence" && f.source === "Completion"
+      ? { ...f, blocking: false, severityThreshold: "Low" as const }
+      : f,
+  ),
   { name: "Jailbreak", source: "Prompt", enabled: true, blocking: true, severityThreshold: "High" },
 ];
 
@@ -67,16 +72,22 @@ describe("ContentFilter", () => {
       base_policy_name: "Microsoft.DefaultV2",
       mode: "Default",
     });
-    expect(policy.content_filter).toHaveLength(9);
-    for (const f of policy.content_filter) {
-      expect(Object.keys(f).sort()).toEqual([
-        "block_enabled",
-        "filter_enabled",
-        "name",
-        "severity_threshold",
-        "source",
-      ]);
-    }
+    expect(policy.content_filter).toEqual(
+      filters.map((f) => ({
+        name: f.name,
+        source: f.source,
+        filter_enabled: f.enabled,
+        block_enabled: f.blocking,
+        severity_threshold: f.severityThreshold,
+      })),
+    );
+    expect(policy.content_filter).toContainEqual({
+      name: "Violence",
+      source: "Completion",
+      filter_enabled: true,
+      block_enabled: false,
+      severity_threshold: "Low",
+    });
   });
 
   it("exists before the deployment that names it, which references it", () => {

@@ -111,14 +111,16 @@ describe("GatewayUsage", () => {
     expect(first.usage_errors.name).toMatch(guid);
     expect(first.usage_usage.name).not.toBe(first.usage_errors.name);
     expect(workbooks().usage_usage.name).toBe(first.usage_usage.name);
+    // Pinned: another derivation would rename, and so replace, every workbook already deployed.
+    expect(first.usage_usage.name).toBe("f5b2db22-b775-54f8-b262-e7d956835068");
     expect(first.usage_usage).toMatchObject({
       source_id: "${lower(azurerm_application_insights.usage.id)}",
       data_json: '{"version":"Notebook/1.0","items":[]}',
     });
   });
 
-  it("derives GUIDs from their seed", () => {
-    expect(stableGuid("a")).toBe(stableGuid("a"));
-    expect(stableGuid("a")).not.toBe(stableGuid("b"));
+  it("derives GUIDs from their seed alone", () => {
+    expect(stableGuid("prod-gateway/usage/workbook")).toBe("876bd8f5-9b50-5596-9c06-ef6c879f960f");
+    expect(stableGuid("prod-gateway/usage/workbook2")).not.toBe(stableGuid("prod-gateway/usage/workbook"));
   });
 });

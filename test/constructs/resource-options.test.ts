@@ -244,9 +244,18 @@ describe("account operations", () => {
 
   it("follow the declared order whatever order the constructs are created in", () => {
     const expected = chain(OPS, OPS);
-    expect(expected["azurerm_cognitive_deployment.deployment_chat"]).toEqual([
-      "azapi_update_resource.content_filter_relaxed_blocklists",
-    ]);
+    // Each operation waits for the whole of the one before it: a filter's last step is its blocklists.
+    expect(expected).toMatchObject({
+      "azurerm_cognitive_account_rai_policy.content_filter_strict": undefined,
+      "azurerm_cognitive_account_rai_policy.content_filter_relaxed": [
+        "azapi_update_resource.content_filter_strict_blocklists",
+      ],
+      "azurerm_cognitive_deployment.deployment_chat": [
+        "azapi_update_resource.content_filter_relaxed_blocklists",
+      ],
+      "azurerm_cognitive_deployment.deployment_embeddings": ["azurerm_cognitive_deployment.deployment_chat"],
+      "azurerm_cognitive_deployment.deployment_mini": ["azurerm_cognitive_deployment.deployment_embeddings"],
+    });
     fc.assert(
       fc.property(fc.shuffledSubarray(OPS, { minLength: OPS.length, maxLength: OPS.length }), (created) => {
         expect(chain(created, OPS)).toEqual(expected);
@@ -261,6 +270,12 @@ describe("account operations", () => {
     const after = chain(withNew, withNew);
     const changed = Object.keys(before).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
     expect(changed).toEqual(["azurerm_cognitive_deployment.deployment_chat"]);
+    expect(after["azurerm_cognitive_deployment.deployment_chat"]).toEqual([
+      "azapi_update_resource.content_filter_extra_blocklists",
+    ]);
+    expect(after["azurerm_cognitive_account_rai_policy.content_filter_extra"]).toEqual([
+      "azapi_update_resource.content_filter_relaxed_blocklists",
+    ]);
   });
 
   it("refuse a declared order that leaves out an operation or names an unknown one", () => {

@@ -636,6 +636,7 @@ describe("facts pinned to the provisioned model matrix (ms.date 2026-05-11) and 
   });
 
   it("offers regional gpt-5.4 in uksouth, not in swedencentral", () => {
+    ok(env([gpt54("ProvisionedManaged", 50)], { location: "uksouth" }));
     expect(problems(env([gpt54("ProvisionedManaged", 50)]))[0]!.message).toMatch(
       /not offered as ProvisionedManaged in swedencentral/,
     );

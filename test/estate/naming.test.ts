@@ -47,6 +47,18 @@ describe("resource names", () => {
     expect(regionNames(parts, "sdc", "OpenAI").account.name).toBe("oai-aoai-prod-sdc-569806");
   });
 
+  it("report the names a long workload and environment push past Azure's limits, and only those", () => {
+    const p = { workload: "longworkld", environment: "longenv1", subscriptionId: parts.subscriptionId };
+    const names = { ...regionNames(p, "sdc", "OpenAI"), ...sharedNames(p, "sdc") };
+    expect(nameProblems(names)).toEqual([
+      'key vault name "kv-longworkld-longenv1-sdc-e23b" is 31 characters; Azure allows 3-24',
+      'storage account name "stlongworkldlongenv1sdce23bbe" is 29 characters; Azure allows 3-24',
+    ]);
+    expect(nameProblems({ ...regionNames(parts, "sdc", "OpenAI"), ...sharedNames(parts, "sdc") })).toEqual(
+      [],
+    );
+  });
+
   it("are valid for every region and every workload and environment the schema allows, or reported", () => {
     const workload = fc.stringMatching(/^[a-z][a-z0-9]{1,9}$/);
     const environment = fc.stringMatching(/^[a-z][a-z0-9]{1,7}$/);

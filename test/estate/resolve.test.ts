@@ -123,11 +123,29 @@ describe("resolving an environment", () => {
     expect(issues[0]!.path).toEqual(["regions", 0, "location"]);
   });
 
-  it("marks protected environments", () => {
+  it("marks protected environments, and only those", () => {
     const env = validEnvironment();
     env.protected = true;
     env.customerManagedKey = { keyAdministrators: [{ objectId: DEPLOYER, displayName: "sp-deploy" }] };
     expect(resolve(env).environments[0]!.protected).toBe(true);
+    expect(resolve(validEnvironment()).environments[0]!.protected).toBe(false);
+  });
+
+  it("alerts on PTU utilization when the account has provisioned deployments, and on usage of pay-per-token ones", () => {
+    const env = validEnvironment() as any;
+    const chat = env.regions[0].deployments[0];
+    env.regions[0].deployments = [
+      { ...chat, name: "ptu", type: "GlobalProvisionedManaged", capacity: 15 },
+      { ...chat, name: "batch", type: "GlobalBatch", capacity: 100 },
+      { ...chat, name: "paygo", type: "GlobalStandard", capacity: 10 },
+    ];
+    const account = resolve(env).environments[0]!.regions[0]!.account;
+    // PTUs and enqueued batch tokens are not K tokens per minute: no usage alert for them.
+    expect(account.alerted).toEqual({ provisioned: true, usage: [{ name: "paygo", capacityK: 10 }] });
+    expect(resolve(validEnvironment()).environments[0]!.regions[0]!.account.alerted).toEqual({
+      provisioned: false,
+      usage: [{ name: "chat", capacityK: 10 }],
+    });
   });
 
   it("records the region's data zone", () => {

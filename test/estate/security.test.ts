@@ -168,10 +168,29 @@ describe("Azure Policy assignments", () => {
     });
   });
 
-  it("audit in unprotected environments, unless the config says Deny", () => {
-    const audit = effects(resolve(env())[0]!);
-    expect(Object.values(audit).every((e) => e === "Audit" || e === "AuditIfNotExists")).toBe(true);
-    expect(effects(resolve(env({ azurePolicy: { effect: "Deny" } }))[0]!)["disable-local-auth"]).toBe("Deny");
+  it("audit in unprotected environments, unless the config says Deny; the config wins when protected too", () => {
+    const AUDIT = {
+      "disable-local-auth": "Audit",
+      "restrict-network": "Audit",
+      "private-link": "Audit",
+      "customer-managed-key": "Audit",
+      "managed-identity": "Audit",
+      "diagnostic-logs": "AuditIfNotExists",
+      "defender-for-ai": "AuditIfNotExists",
+    };
+    expect(effects(resolve(env())[0]!)).toEqual(AUDIT);
+    expect(effects(resolve(env({ azurePolicy: { effect: "Deny" } }))[0]!)).toMatchObject({
+      "disable-local-auth": "Deny",
+      "restrict-network": "Deny",
+      "managed-identity": "Deny",
+      "customer-managed-key": "Audit",
+    });
+    const protectedAudit = env({
+      protected: true,
+      azurePolicy: { effect: "Audit" },
+      customerManagedKey: { keyAdministrators: [DEPLOYER] },
+    });
+    expect(effects(resolve(protectedAudit)[0]!)).toEqual(AUDIT);
   });
 
   it("are left to the landing zone when assign is false", () => {
@@ -198,6 +217,12 @@ describe("Defender for AI", () => {
     ).toBe(true);
     expect(resolve(env())[0]!.shared.defenderForAI).toBe(false);
     expect(resolve(env({ defenderForAI: true }))[0]!.shared.defenderForAI).toBe(true);
+    const off = env({
+      protected: true,
+      defenderForAI: false,
+      customerManagedKey: { keyAdministrators: [DEPLOYER] },
+    });
+    expect(resolve(off)[0]!.shared.defenderForAI).toBe(false);
   });
 
   it("is owned by one environment per subscription", () => {

@@ -434,7 +434,7 @@ describe("the bundled estate", () => {
         outputs++;
         // Neither an account key, a connection string, nor anything of the encryption key.
         expect(`${stack}.${name} ${JSON.stringify(output)}`).not.toMatch(
-          /access_key|primary_key|secondary_key|connection_string|secret|password|azurerm_key_vault_key/i,
+          /access_key|primary_key|secondary_key|connection_string|instrumentation_?key|sas_?token|secret|password|azurerm_key_vault_key/i,
         );
       }
     }

@@ -229,7 +229,9 @@ describe("adopting an existing account", () => {
     expect(problems).toContainEqual(
       expect.objectContaining({
         path: "regions.0.adopt.accountName",
-        message: expect.stringMatching(/bad name|must/),
+        message: expect.stringMatching(
+          /^Azure OpenAI account and custom subdomain name "-bad name-" is not allowed: lower-case letters, digits and '-'; starts and ends/,
+        ),
       }),
     );
   });

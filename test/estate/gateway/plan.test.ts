@@ -31,6 +31,30 @@ describe("the gateway plan", () => {
     expect(g.workloads[0]!.backends[0]!.url).toMatch(/^https:\/\/oai-.*\.openai\.azure\.com\/openai$/);
   });
 
+  it("orders a workload's backends as placement orders its regions, with their priorities", () => {
+    const e = env({ teams: [team] });
+    e.regions.push({
+      location: "francecentral",
+      network: { addressSpace: "10.31.0.0/24", privateEndpointSubnet: "10.31.0.0/27" },
+    });
+    e.workloads[0].strategy = "primary-secondary";
+    e.workloads[0].regions = ["francecentral", "swedencentral"];
+    const estate = resolveObjects([e], TODAY).environments[0]!;
+    const targets = estate.workloads[0]!.targets;
+    const backends = estate.gateway!.workloads[0]!.backends;
+    expect(targets.map((t) => t.region)).toEqual(["francecentral", "swedencentral"]);
+    expect(backends.map((b) => [b.id, b.priority])).toEqual([
+      ["chat-francecentral", 1],
+      ["chat-swedencentral", 2],
+    ]);
+    expect(backends.map((b) => b.url)).toEqual(targets.map((t) => `${t.endpoint}openai`));
+    // The gateway's identity may call every account it fronts, and no other.
+    expect(estate.gateway!.accounts.map((a) => a.location).sort()).toEqual([
+      "francecentral",
+      "swedencentral",
+    ]);
+  });
+
   it.each([
     ["no workloads to route", (e: any) => (e.workloads = []), "gateway.enabled", /^routes placed workloads/],
     ["no tenant", (e: any) => delete e.tenantId, "gateway.enabled", /^needs tenantId/],
