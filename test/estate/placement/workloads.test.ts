@@ -110,6 +110,19 @@ describe("workloads", () => {
     });
   });
 
+  it("refuse to add a region when the address pool has no /22 left outside the peers", () => {
+    const model = { name: "gpt-5-mini", version: "2025-08-07" };
+    const e = env([workload({ model, demand: 800, types: ["DataZoneStandard"] })], {
+      network: { addressPool: "10.60.0.0/22", peerRanges: ["10.60.0.0/22"] },
+    });
+    expect(problemsOf([e], TODAY)).toEqual([
+      {
+        path: "workloads.0",
+        message: "network.addressPool 10.60.0.0/22 has no free /22 left for germanywestcentral",
+      },
+    ]);
+  });
+
   it("add a region from network.addressPool when the listed ones are not enough", () => {
     // gpt-5-mini: 300K TPM of data-zone quota per region by default, offered in seven EU regions.
     const model = { name: "gpt-5-mini", version: "2025-08-07" };
