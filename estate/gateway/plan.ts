@@ -9,9 +9,6 @@ import { TEXT_RULES } from "../../catalog/text-rules";
 import { uniqueSuffix } from "../naming";
 import type { EnvironmentEstate, GatewayEstate } from "../types";
 
-/** API Management names are global (`<name>.azure-api.net`): 1-50 letters, digits and hyphens. */
-const NAME = /^[a-zA-Z][a-zA-Z0-9-]{0,48}[a-zA-Z0-9]$/;
-
 export function planGateway(
   env: LoadedEnvironment,
   estate: EnvironmentEstate,
@@ -68,9 +65,9 @@ export function planGateway(
     "gateway",
     6,
   );
+  // Global (`<name>.azure-api.net`), 1-50 letters, digits and hyphens: with the schema's limits on
+  // workload (10) and environment (8) names this is at most 31 characters, always valid.
   const name = `apim-${config.workload}-${config.name}-${suffix}`;
-  if (!NAME.test(name))
-    at(["enabled"], `the derived name ${name} is not a valid API Management name: shorten workload`);
   const workloads = estate.workloads.map((w) => w.name);
   g.teams.forEach((t, i) =>
     (t.workloads ?? []).forEach((w, j) => {

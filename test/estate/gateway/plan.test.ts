@@ -70,10 +70,59 @@ describe("the gateway plan", () => {
       "gateway.teams.0.workloads.0",
       /^is not a workload: chat/,
     ],
+    [
+      "an owner that is not an e-mail address and no publisherEmail",
+      (e: any) => (e.owner = "platform team"),
+      "gateway.publisherEmail",
+      /^is required when owner is not an e-mail address/,
+    ],
   ])("is refused with %s", (_what, edit, path, message) => {
     const e = env({ teams: [team] });
     edit(e);
     expect(problemsOf([e], TODAY)).toContainEqual({ path, message: expect.stringMatching(message) });
+  });
+
+  it("in landing-zone mode takes the landing zone's subnet, and requires it", () => {
+    const SUBNET =
+      "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-apim";
+    const lz = (gateway: Record<string, unknown>) => {
+      const e = env({ teams: [team], ...gateway }) as any;
+      e.network = { mode: "landingZone", dns: { mode: "policy" } };
+      e.regions[0].network = { privateEndpointSubnetId: SUBNET.replace("snet-apim", "snet-pe") };
+      return e;
+    };
+    expect(resolveObjects([lz({ subnetId: SUBNET })], TODAY).environments[0]!.gateway!.subnet).toEqual({
+      mode: "existing",
+      id: SUBNET,
+    });
+    expect(problemsOf([lz({})], TODAY)).toEqual([
+      {
+        path: "gateway.subnetId",
+        message: "is required in landingZone mode: the landing zone's subnet for the gateway",
+      },
+    ]);
+  });
+
+  it("derives a valid API Management name from the longest names the other resources allow", () => {
+    const e = env({ teams: [team] }) as any;
+    e.workload = "abcdefghi";
+    e.name = "ab";
+    const name = resolveObjects([e], TODAY).environments[0]!.gateway!.name;
+    expect(name).toMatch(/^apim-abcdefghi-ab-[0-9a-f]{6}$/);
+    // API Management's rule: 1-50 letters, digits and hyphens, starting with a letter, not ending in '-'.
+    expect(name).toMatch(/^[a-zA-Z][a-zA-Z0-9-]{0,48}[a-zA-Z0-9]$/);
+  });
+
+  it("takes the owner as publisher when it is an e-mail address, and publisherEmail over it", () => {
+    const e = env({ teams: [team] }) as any;
+    e.owner = "ai-platform@contoso.com";
+    expect(resolveObjects([e], TODAY).environments[0]!.gateway!.publisherEmail).toBe(
+      "ai-platform@contoso.com",
+    );
+    const given = env({ teams: [team], publisherEmail: "apim-admins@contoso.com" });
+    expect(resolveObjects([given], TODAY).environments[0]!.gateway!.publisherEmail).toBe(
+      "apim-admins@contoso.com",
+    );
   });
 
   it("is not built while the switch is off", () => {
