@@ -161,3 +161,38 @@ describe("resolving an environment", () => {
     ]);
   });
 });
+
+describe("an adopted account", () => {
+  const adopting = (adopt: object) => {
+    const env = validEnvironment() as any;
+    env.regions[0].adopt = adopt;
+    return env;
+  };
+
+  it("keeps its names, its subdomain defaulting to its name, and the derived resource group unless given", () => {
+    const region = resolve(adopting({ accountName: "contoso-openai" })).environments[0]!.regions[0]!;
+    expect(region.account.name).toBe("contoso-openai");
+    expect(region.account.customSubdomainName).toBe("contoso-openai");
+    expect(region.resourceGroupName).toBe("rg-aoai-dev-sdc");
+    const all = resolve(
+      adopting({
+        accountName: "contoso-openai",
+        customSubdomainName: "contoso-ai",
+        resourceGroupName: "rg-ai",
+      }),
+    ).environments[0]!.regions[0]!;
+    expect([all.account.customSubdomainName, all.resourceGroupName]).toEqual(["contoso-ai", "rg-ai"]);
+  });
+
+  it("has each adopted name checked at its own key", () => {
+    const problems = issuesOf(() =>
+      resolve(
+        adopting({ accountName: "ok-name", customSubdomainName: "Bad_Sub", resourceGroupName: "rg ai?" }),
+      ),
+    ).map((i) => [i.path.join("."), i.value]);
+    expect(problems).toEqual([
+      ["regions.0.adopt.resourceGroupName", "rg ai?"],
+      ["regions.0.adopt.customSubdomainName", "Bad_Sub"],
+    ]);
+  });
+});
