@@ -110,6 +110,48 @@ describe("workloads", () => {
     });
   });
 
+  it("refuse a model not in the catalog, and a mix of provisioned and standard types", () => {
+    expect(problemsOf([env([workload({ model: { name: "gpt-9", version: "2030-01-01" } })])], TODAY)).toEqual(
+      [{ path: "workloads.0.model", message: "gpt-9 2030-01-01 is not in the model catalog" }],
+    );
+    expect(
+      problemsOf([env([workload({ types: ["DataZoneStandard", "DataZoneProvisionedManaged"] })])], TODAY),
+    ).toEqual([
+      {
+        path: "workloads.0.types",
+        message: "mixes provisioned and standard types: one demand cannot be both PTUs and tokens per minute",
+      },
+    ]);
+  });
+
+  it("refuse a workload whose name a region already uses for a deployment", () => {
+    const e = env([workload({ name: "chat" })]);
+    e.regions[1].deployments = [
+      {
+        name: "Chat",
+        model: { name: "gpt-5.1", version: "2025-11-13" },
+        type: "DataZoneStandard",
+        capacity: 10,
+      },
+    ];
+    expect(problemsOf([e], TODAY)).toEqual([
+      {
+        path: "workloads.0.name",
+        message: "francecentral already has a deployment named chat: rename the workload or the deployment",
+      },
+    ]);
+  });
+
+  it("pass over a region outside regions: without an address pool, saying why", () => {
+    const e = env([workload({ regions: ["germanywestcentral", "swedencentral"], strategy: "single" })]);
+    const w = placed(e).workloads[0]!;
+    expect(w.regions.map((r) => r.region)).not.toContain("germanywestcentral");
+    expect(w.passedOver).toContainEqual({
+      region: "germanywestcentral",
+      why: "not in regions: and no network.addressPool",
+    });
+  });
+
   it("refuse to add a region when the address pool has no /22 left outside the peers", () => {
     const model = { name: "gpt-5-mini", version: "2025-08-07" };
     const e = env([workload({ model, demand: 800, types: ["DataZoneStandard"] })], {
