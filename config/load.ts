@@ -54,8 +54,28 @@ function valueAt(data: unknown, path: ConfigPath): unknown {
   return current;
 }
 
+type ZodIssue = z.ZodError["issues"][number];
+
+/**
+ * zod reports a bad record key as "Invalid key in record" and a value that fits no branch of a union as
+ * "Invalid input", with the reason inside: bring the reason out, at the key or the field it is about. Of
+ * a union's branches, the one with the fewest problems is the one the user meant.
+ */
+function reasons(issues: readonly ZodIssue[], prefix: readonly PropertyKey[] = []): ZodIssue[] {
+  return issues.flatMap((issue): ZodIssue[] => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === "invalid_key" && issue.issues.length > 0)
+      return reasons(issue.issues as ZodIssue[], path);
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0]!;
+      return reasons(closest as ZodIssue[], path);
+    }
+    return [{ ...issue, path } as ZodIssue];
+  });
+}
+
 function zodIssues(file: string, error: z.ZodError, data: unknown, locate: Locator): ConfigIssue[] {
-  return error.issues.map((issue) => {
+  return reasons(error.issues).map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     if (issue.code === "unrecognized_keys") {
       const keys = issue.keys.map((k) => `"${k}"`).join(", ");
