@@ -1,5 +1,5 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { stringify } from "yaml";
 import { ConfigError, formatIssue } from "../../config/errors";
 import { environmentFiles, loadEnvironments } from "../../config/load";
@@ -148,15 +148,65 @@ describe("loading environment files", () => {
 
   it("requires the file name to match the environment name", () => {
     const issue = onlyIssue(validEnvironment(), "staging");
-    expect(issue.message).toMatch(
-      /must match the file name: rename the file to dev\.yaml or set name: staging/,
+    expect(issue).toMatchObject({
+      path: ["name"],
+      value: "dev",
+      message: "must match the file name: rename the file to dev.yaml or set name: staging",
+      line: 1,
+    });
+  });
+
+  it("names the file relative to the working directory", () => {
+    const dir = environmentDir({ dev: { ...validEnvironment(), owner: 3 } });
+    const [issue] = issuesOf(() => loadEnvironments(dir));
+    expect(issue!.file).toBe(relative(process.cwd(), join(dir, "dev.yaml")));
+  });
+
+  it("points a missing key at the nearest line that exists, and an unknown top-level key at itself", () => {
+    const missing = onlyIssue(
+      [
+        "name: dev",
+        "subscriptionId: 11111111-1111-1111-1111-111111111111",
+        "owner: team@contoso.com",
+        "costCenter: CC-1",
+        "regions:",
+        "  - location: swedencentral",
+        "    network: { addressSpace: 10.30.0.0/24, privateEndpointSubnet: 10.30.0.0/27 }",
+        "    deployments:",
+        "      - name: chat",
+        "        type: GlobalStandard",
+        "        capacity: 1",
+      ].join("\n"),
+    );
+    expect(missing).toMatchObject({ path: ["regions", 0, "deployments", 0, "model"], line: 9, column: 9 });
+    const unknown = onlyIssue(`${stringify(validEnvironment())}colour: blue\n`);
+    expect(unknown).toMatchObject({
+      path: [],
+      message: 'unknown key "colour": check the spelling against config/schema.json',
+    });
+    expect(unknown.line).toBe(stringify(validEnvironment()).split("\n").length);
+    expect(unknown.column).toBe(1);
+  });
+
+  it("passes on a failure that is not a config problem instead of reporting it as one", () => {
+    const dir = environmentDir({});
+    mkdirSync(join(dir, "dev.yaml"));
+    expect(() => loadEnvironments(dir)).toThrow(/EISDIR/);
+  });
+
+  it("says when a directory has no environment to choose from", () => {
+    const dir = environmentDir({});
+    expect(issuesOf(() => loadEnvironments(dir, ["qa"]))[0]!.message).toBe(
+      `unknown environment "qa"; ${dir} has: none`,
     );
   });
 
   it("reports YAML syntax errors with their line", () => {
     const issue = onlyIssue("name: dev\nowner: team\nregions: [\n");
-    expect(issue.message).toMatch(/^not valid YAML: /);
-    expect(issue.line).toBe(4);
+    // The position is in line and column, not repeated in the message.
+    expect(issue.message).toMatch(/^not valid YAML: \S/);
+    expect(issue.message).not.toMatch(/at line \d+, column \d+/);
+    expect(issue).toMatchObject({ path: [], line: 4, column: 1 });
   });
 
   it("refuses a key written twice, at the second one, instead of keeping either silently", () => {
