@@ -66,6 +66,23 @@ describe("loading environment files", () => {
     expect(unrelated.message).toBe('unknown key "colour": check the spelling against config/schema.json');
   });
 
+  it("suggests keys inside named entries and inside either form of a setting", () => {
+    const filter = onlyIssue({ ...validEnvironment(), contentFilters: { chat: { presett: "strict" } } });
+    expect(filter).toMatchObject({
+      path: ["contentFilters", "chat"],
+      message: 'unknown key "presett": did you mean "preset"?',
+    });
+    const backend = issuesOf(() =>
+      load({
+        dev: {
+          ...validEnvironment(),
+          stateBackend: { resourceGroupName: "rg", storageAcountName: "sttf001", containerName: "tfstate" },
+        },
+      }),
+    ).map((i) => i.message);
+    expect(backend).toContain('unknown key "storageAcountName": did you mean "storageAccountName"?');
+  });
+
   it("explains a version YAML read as a number instead of saying only that it expected text", () => {
     const issue = onlyIssue(withDeployment({ model: { name: "gpt-5.1", version: 1 } }));
     expect(issue.path).toEqual(["regions", 0, "deployments", 0, "model", "version"]);

@@ -95,6 +95,12 @@ const CASES: [string, (e: any) => void, string, string][] = [
     "regions.0.deployments.0.versionUpgrade",
     "must be one of: NoAutoUpgrade, OnceCurrentVersionExpired, OnceNewDefaultVersionAvailable",
   ],
+  [
+    "a version that is neither text nor a number",
+    (e) => (deployment(e).model.version = true),
+    "regions.0.deployments.0.model.version",
+    "Invalid input: expected string, received boolean",
+  ],
   // Network
   [
     "an unknown network mode",

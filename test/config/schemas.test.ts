@@ -34,6 +34,12 @@ describe("printing a problem", () => {
       "dev.yaml:4:1: owner: must be an e-mail (got 3)",
     );
     expect(formatIssue({ file: "dev.yaml", path: [], message: "is empty" })).toBe("dev.yaml: is empty");
+    expect(formatIssue({ file: "dev.yaml", path: [], message: "is empty", value: undefined })).toBe(
+      "dev.yaml: is empty",
+    );
+    expect(formatIssue({ file: "dev.yaml", path: [], message: "is off", value: false })).toBe(
+      "dev.yaml: is off (got false)",
+    );
   });
 
   it("shortens a long value to 80 characters and shows values JSON cannot", () => {
@@ -83,14 +89,25 @@ describe("a waiver", () => {
     ]);
   });
 
-  it.each(["TODO: fill in later please", "approved by the security team", "way too short", "n/a n/a n/a n/a"])(
-    "refuses the reason %j",
-    (reason) => {
-      expect(messages(waiverSchema.safeParse({ ...waiver, reason }))).toEqual([
-        ["reason", "must say why in a sentence a reviewer can check (at least four words, no placeholder)"],
-      ]);
-    },
-  );
+  it("counts words with letters: four make a reason, three or numbers do not", () => {
+    const ok = (reason: string) => waiverSchema.safeParse({ ...waiver, reason }).success;
+    expect(ok("AI Search reads it")).toBe(true);
+    expect(ok("AI Search reads")).toBe(false);
+    expect(ok("ticket 1234 5678 9012 3456")).toBe(false);
+  });
+
+  it.each([
+    "TODO: fill in later please",
+    "approved by the security team",
+    "way too short",
+    "n/a n/a n/a n/a",
+    "   tbd once the vendor answers",
+    "na for this account really",
+  ])("refuses the reason %j", (reason) => {
+    expect(messages(waiverSchema.safeParse({ ...waiver, reason }))).toEqual([
+      ["reason", "must say why in a sentence a reviewer can check (at least four words, no placeholder)"],
+    ]);
+  });
 
   it("refuses an expiry that is not a day, and an empty resource", () => {
     expect(messages(waiverSchema.safeParse({ ...waiver, expires: "2027-02-30" }))).toEqual([
