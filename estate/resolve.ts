@@ -414,7 +414,8 @@ function checkSharedSubscriptions(
     for (const grant of estate.shared.access) {
       const id = `${grant.roleId}|${grant.principal.objectId.toLowerCase()}`;
       const other = owner.grants.get(id);
-      if (other)
+      // Within one environment, checkOverlaps (estate/access.ts) already reports it at the grant.
+      if (other && other !== env.file)
         issues.push(
           env.issueAt(
             ["access"],

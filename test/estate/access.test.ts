@@ -240,6 +240,37 @@ describe("access", () => {
     ]);
   });
 
+  it("lets one principal hold one role in disjoint regions through two grants, but not twice subscription-wide", () => {
+    const twoRegions = envWith(
+      [
+        { name: "app-sdc", principal: APP, roles: ["inference"], regions: ["swedencentral"] },
+        { name: "app-frc", principal: APP, roles: ["inference"], regions: ["francecentral"] },
+      ],
+      {
+        regions: [
+          ...(validEnvironment().regions as unknown[]),
+          {
+            location: "francecentral",
+            network: { addressSpace: "10.31.0.0/24", privateEndpointSubnet: "10.31.0.0/27" },
+          },
+        ],
+      },
+    );
+    const [env] = resolve(twoRegions);
+    expect(env!.regions.map((r) => r.access.map((g) => g.principal.objectId))).toEqual([
+      [APP.objectId],
+      [APP.objectId],
+    ]);
+    const twice = envWith([
+      { name: "reader", principal: APP, roles: ["Monitoring Reader"], scope: "environment" },
+      { name: "reader-too", principal: APP, roles: ["Monitoring Reader"], scope: "environment" },
+    ]);
+    // Reported once, at the second grant (not a second time as if another environment held it).
+    expect(problems(twice).map((p) => [p.path, p.message])).toEqual([
+      ["access.1", "gives app-chat Monitoring Reader at the same scope as access[0] (reader): keep one"],
+    ]);
+  });
+
   it("reads a privileged grant's reason as a waiver of AOAI-IAM1 on each privileged assignment, and says so", () => {
     const reason = "Break-glass group, membership through PIM only";
     const { environments, warnings } = resolveObjects([
