@@ -1,5 +1,11 @@
 /** The CI identities' rights: only what the estate needs, and a delegation condition Azure will parse. */
-import { bootstrapWaivers, ciGrantKey, ciRights, delegationCondition } from "../../estate/ci-identities";
+import {
+  assignedRoleIds,
+  bootstrapWaivers,
+  ciGrantKey,
+  ciRights,
+  delegationCondition,
+} from "../../estate/ci-identities";
 import { resolveObjects, validEnvironment } from "../helpers";
 
 const ENGINEERS = {
@@ -41,6 +47,30 @@ describe("CI rights", () => {
         "(@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {5e0bd9bd-7b93-4f28-af87-19fc36ad61bd})) AND " +
         "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR " +
         "(@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {5e0bd9bd-7b93-4f28-af87-19fc36ad61bd}))",
+    );
+  });
+
+  it("delegate every role the stacks assign: grants, fine-tuning storage roles and the gateway's", () => {
+    const ROLE = {
+      inference: "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd",
+      blobReader: "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
+      blobContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+      metricsPublisher: "3913510d-42f4-4e42-8a64-420c390055eb",
+    };
+    const env = validEnvironment() as any;
+    expect(assignedRoleIds(resolveObjects([env]).environments[0]!)).toEqual([]);
+    env.regions[0].fineTuning = { baseModels: ["gpt-4.1-mini"], dataScientists: [ENGINEERS] };
+    expect(assignedRoleIds(resolveObjects([env]).environments[0]!)).toEqual(
+      [ROLE.blobReader, ROLE.blobContributor].sort(),
+    );
+    env.tenantId = "22222222-2222-2222-2222-222222222222";
+    env.regions[0].network.gatewaySubnet = "10.30.0.128/27";
+    env.workloads = [
+      { name: "reasoning", model: { name: "gpt-5.1", version: "2025-11-13" }, demand: 10, boundary: "EU" },
+    ];
+    env.gateway = { enabled: true };
+    expect(assignedRoleIds(resolveObjects([env]).environments[0]!)).toEqual(
+      [ROLE.blobReader, ROLE.blobContributor, ROLE.inference, ROLE.metricsPublisher].sort(),
     );
   });
 
