@@ -341,6 +341,15 @@ describe("lifecycle", () => {
     expect(late).toEqual([expect.stringMatching(/^gpt-4\.1 2025-04-14 retires on 2027-04-14, in 44 days;/)]);
   });
 
+  it("warns about a deprecated model more than 90 days before it retires", () => {
+    const early = resolveObjects([env([chat({ model: { name: "o4-mini", version: "2025-04-16" } })])], {
+      today: "2026-03-01",
+    }).warnings.map((w) => w.message);
+    expect(early).toEqual([
+      "o4-mini 2025-04-16 is deprecated: only subscriptions that already deploy it can create deployments, until it retires on 2026-10-16; suggested replacement (Microsoft names none): gpt-5.1",
+    ]);
+  });
+
   it("warns, without failing, about a model retiring within 90 days", () => {
     const estate = resolve(env([chat({ model: { name: "gpt-5-mini", version: "2025-08-07" } })]));
     expect(estate.warnings.map((w) => [w.path.join("."), w.message])).toEqual([
