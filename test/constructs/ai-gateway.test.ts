@@ -181,6 +181,118 @@ describe("AiGateway", () => {
       expect(a.action).toEqual([{ action_group_id: "/subscriptions/s/ag" }]);
   });
 
+  it("alerts on what callers see: 429s and 5xx counted over 5 minutes, duration averaged over 15", () => {
+    const alerts = r.azurerm_monitor_metric_alert;
+    const criteria = (key: string) => alerts[`gateway_alerts_${key}`].criteria;
+    const requests = {
+      metric_namespace: "Microsoft.ApiManagement/service",
+      metric_name: "Requests",
+      aggregation: "Total",
+      operator: "GreaterThan",
+    };
+    expect(alerts.gateway_alerts_throttling).toMatchObject({
+      name: "apim-test-throttling",
+      severity: 2,
+      window_size: "PT5M",
+    });
+    expect(criteria("throttling")).toEqual([
+      {
+        ...requests,
+        threshold: 25,
+        dimension: [{ name: "GatewayResponseCode", operator: "Include", values: ["429"] }],
+      },
+    ]);
+    expect(alerts.gateway_alerts_server_errors).toMatchObject({
+      name: "apim-test-server-errors",
+      severity: 1,
+      window_size: "PT5M",
+    });
+    expect(criteria("server_errors")).toEqual([
+      {
+        ...requests,
+        threshold: 10,
+        dimension: [{ name: "GatewayResponseCodeCategory", operator: "Include", values: ["5xx"] }],
+      },
+    ]);
+    expect(alerts.gateway_alerts_duration).toMatchObject({
+      name: "apim-test-duration",
+      severity: 3,
+      window_size: "PT15M",
+    });
+    expect(criteria("duration")).toEqual([
+      {
+        metric_namespace: "Microsoft.ApiManagement/service",
+        metric_name: "Duration",
+        aggregation: "Average",
+        operator: "GreaterThan",
+        threshold: 15_000,
+      },
+    ]);
+    expect(alerts.gateway_alerts_throttling.description).toBe(
+      "apim-test: HTTP 429 answered to callers (team token limits, or every backend throttling).",
+    );
+    expect(alerts.gateway_alerts_server_errors.description).toBe(
+      "apim-test: HTTP 5xx answered to callers: every backend failing, or the gateway.",
+    );
+    expect(alerts.gateway_alerts_duration.description).toBe("apim-test: slow responses through the gateway.");
+  });
+
+  it("names what it creates after the gateway, and tags all of it", () => {
+    const tagged = synth({ tags: { owner: "team" } }).resource;
+    expect(tagged.azurerm_subnet.gateway_subnet.name).toBe("snet-apim");
+    expect(tagged.azurerm_network_security_group.gateway_nsg.name).toBe("nsg-apim-test");
+    expect(tagged.azurerm_private_dns_zone_virtual_network_link.gateway_dns_link.name).toBe(
+      "link-gateway-vnet",
+    );
+    const tags = Object.entries<Record<string, any>>(tagged).flatMap(([type, byName]) =>
+      Object.entries(byName)
+        .filter(([, res]) => "tags" in res)
+        .map(([name, res]) => [`${type}.${name}`, res.tags]),
+    );
+    expect(tags.length).toBeGreaterThanOrEqual(8);
+    for (const [address, t] of tags) expect([address, t]).toEqual([address, { owner: "team" }]);
+    expect(tagged.azurerm_api_management.gateway.tags).toEqual({ owner: "team" });
+    expect(r.azurerm_api_management.gateway.tags).toEqual({});
+  });
+
+  it("writes each NSG rule as TCP from any source port, in priorities 100, 110, 120 …", () => {
+    const rules: any[] = r.azurerm_network_security_group.gateway_nsg.security_rule;
+    expect(rules.map((x) => x.priority)).toEqual(rules.map((_, i) => 100 + i * 10));
+    for (const x of rules) expect(x).toMatchObject({ protocol: "Tcp", source_port_range: "*" });
+  });
+
+  it("gives each backend a plain HTTP(S) backend with a one-minute trip after 3 failures in 5 minutes", () => {
+    for (const b of Object.values<any>(r.azurerm_api_management_backend))
+      expect(b).toMatchObject({
+        protocol: "http",
+        circuit_breaker_rule: {
+          name: "trip-on-throttling-or-errors",
+          trip_duration: "PT1M",
+          failure_condition: { count: 3, interval_duration: "PT5M" },
+        },
+      });
+  });
+
+  it("names the API and its operations for what they are", () => {
+    expect(r.azurerm_api_management_api.gateway_api).toMatchObject({
+      name: "azure-openai",
+      revision: "1",
+      display_name: "Azure OpenAI",
+    });
+    const ops = Object.values<any>(r.azurerm_api_management_api_operation).map((o) => [
+      o.operation_id,
+      o.display_name,
+    ]);
+    expect(ops).toEqual([
+      ["all-get", "GET /*"],
+      ["all-post", "POST /*"],
+    ]);
+    expect(Object.keys(r.azurerm_api_management_api_operation)).toEqual([
+      "gateway_operation_get",
+      "gateway_operation_post",
+    ]);
+  });
+
   it("sends its logs to the workspace when given one", () => {
     expect(r.azurerm_monitor_diagnostic_setting).toBeUndefined();
     const logged = synth({ diagnostics: { logAnalyticsWorkspaceId: "/subscriptions/s/log" } }).resource;
@@ -191,7 +303,7 @@ describe("AiGateway", () => {
   });
 
   it.each<[string, Partial<AiGatewayProps>, RegExp]>([
-    ["no backends", { backends: [] }, /^test\/gateway: backends needs at least one backend/],
+    ["no backends", { backends: [] }, /^test\/gateway: backends needs at least one backend \(got \[\]\)$/],
     ["a tier without internal VNet mode", { sku: "Basic_1" as never }, /^test\/gateway: sku must be one of/],
   ])("refuses %s, naming the construct path", (_what, props, message) => {
     expect(() => synth(props)).toThrow(message);
