@@ -193,3 +193,64 @@ describe("CustomerManagedKey", () => {
     expect(() => synth(props)).toThrow(message);
   });
 });
+
+describe("CustomerManagedKey: from its mutation survivors", () => {
+  const r = synth({ tags: { owner: "team" } });
+
+  it("keeps the vault out of VM deployment, disk encryption and ARM template deployment", () => {
+    expect(r.azurerm_key_vault.cmk_key_vault).toMatchObject({
+      enabled_for_deployment: false,
+      enabled_for_disk_encryption: false,
+      enabled_for_template_deployment: false,
+      tags: { owner: "team" },
+    });
+    expect(r.azurerm_key_vault_key.cmk_key.tags).toEqual({ owner: "team" });
+    expect(Object.values<any>(r.azurerm_private_endpoint)[0].tags).toEqual({ owner: "team" });
+  });
+
+  it("lets key administrators manage keys, not purge them or touch secrets", () => {
+    const admin = r.azurerm_key_vault_access_policy.cmk_administrator_0d4f5162;
+    expect(admin.key_permissions).toEqual([
+      "Get",
+      "List",
+      "Create",
+      "Update",
+      "Delete",
+      "Recover",
+      "GetRotationPolicy",
+      "SetRotationPolicy",
+      "Rotate",
+    ]);
+    expect(admin.secret_permissions).toBeUndefined();
+  });
+
+  it("names the key after the account unless told otherwise", () => {
+    expect(r.azurerm_key_vault_key.cmk_key.name).toBe("cmk-oai-x");
+    expect(synth({ keyName: "account-key" }).azurerm_key_vault_key.cmk_key.name).toBe("account-key");
+    expect(() => synth({ keyName: "bad name!" })).toThrow(/^test\/cmk: keyName must /);
+  });
+
+  it("rotates no sooner than Key Vault allows and no later than 7 days before expiry", () => {
+    expect(() => synth({ rotateAfterDays: 7 })).not.toThrow();
+    expect(() => synth({ rotateAfterDays: 6 })).toThrow(
+      /^test\/cmk: rotateAfterDays must be a whole number from 7 to expireAfterDays - 7 \(723\)/,
+    );
+    expect(() => synth({ rotateAfterDays: 723 })).not.toThrow();
+    expect(() => synth({ rotateAfterDays: 724 })).toThrow(/rotateAfterDays must be a whole number from 7/);
+    expect(() => synth({ rotateAfterDays: 30.5 })).toThrow(/rotateAfterDays must be a whole number from 7/);
+  });
+
+  it("checks every key administrator's and reader's object ID, naming which", () => {
+    expect(() =>
+      synth({
+        keyAdministrators: [
+          { objectId: DEPLOYER, displayName: "a" },
+          { objectId: "me", displayName: "b" },
+        ],
+      }),
+    ).toThrow(/^test\/cmk: keyAdministrators\[1\]\.objectId must /);
+    expect(() => synth({ keyReaders: [{ objectId: "reader", displayName: "r" }] })).toThrow(
+      /^test\/cmk: keyReaders\[0\]\.objectId must /,
+    );
+  });
+});

@@ -89,7 +89,40 @@ describe("GatewayUsage", () => {
     ).toEqual({ samplingType: "fixed", percentage: 25 });
   });
 
+  it("writes the logger and diagnostic as Microsoft documents them, and tags everything it creates", () => {
+    expect(logger).toMatchObject({
+      type: "Microsoft.ApiManagement/service/loggers@2022-08-01",
+      name: "application-insights",
+    });
+    expect(logger.body.properties.description).toBe("appi-x, as the gateway's system-assigned identity");
+    expect(diagnostic.body.properties).toMatchObject({
+      alwaysLog: "allErrors",
+      verbosity: "error",
+      httpCorrelationProtocol: "W3C",
+    });
+    expect(insights.application_type).toBe("web");
+    const tagged = synth({ tags: { owner: "team" } }, (u) =>
+      u.addWorkbook("usage", { displayName: "Usage", data: { version: "Notebook/1.0", items: [] } }),
+    );
+    expect(tagged.azurerm_application_insights.usage.tags).toEqual({ owner: "team" });
+    expect(tagged.azurerm_application_insights_workbook.usage_usage.tags).toEqual({ owner: "team" });
+    expect(insights.tags).toEqual({});
+  });
+
+  it("grants the publisher role under a name derived from the component's ID", () => {
+    const [, grant] = Object.entries<any>(r.azurerm_role_assignment)[0]!;
+    const other = Object.values<any>(synth({ name: "appi-y" }).azurerm_role_assignment)[0];
+    expect(grant.name).toMatch(/^[0-9a-f-]{36}$/);
+    expect(other.name).not.toBe(grant.name);
+  });
+
   it("refuses a sampling percentage or retention Azure would not take, naming the construct path", () => {
+    expect(
+      synth({ samplingPercentage: 0 }).azapi_resource.usage_diagnostic.body.properties.sampling.percentage,
+    ).toBe(0);
+    expect(() => synth({ samplingPercentage: -1 })).toThrow(
+      /samplingPercentage must be between 0 and 100 \(got -1\)/,
+    );
     expect(() => synth({ samplingPercentage: 101 })).toThrow(
       /^test\/usage: samplingPercentage must be between 0 and 100 \(got 101\)$/,
     );

@@ -2,7 +2,7 @@ import { TerraformOutput, Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { CognitiveAccount, ManagementLock } from "../../constructs/azurerm";
 import { OpenAiAccount, type OpenAiAccountProps } from "../../constructs/openai-account";
-import { synthReadable } from "../helpers";
+import { chatDeployment, synthReadable } from "../helpers";
 
 const base: OpenAiAccountProps = {
   name: "oai-test-dev-sdc-abc123",
@@ -125,5 +125,73 @@ describe("OpenAiAccount", () => {
     const exposed = Object.entries<any>(outputs).filter(([name]) => name.startsWith("exposed_"));
     expect(exposed.length).toBeGreaterThanOrEqual(3);
     for (const [, o] of exposed) expect(o.value).not.toMatch(/access_key|primary|secondary/);
+  });
+});
+
+describe("OpenAiAccount: from its mutation survivors", () => {
+  const account = (props: Partial<OpenAiAccountProps> = {}) =>
+    synthReadable((scope: Construct) => {
+      new OpenAiAccount(scope, "openai", { ...base, ...props });
+    }).resource;
+
+  it("takes up to 1,000 outbound FQDNs, and says so past that", () => {
+    const fqdns = (n: number) => Array.from({ length: n }, (_, i) => `host${i}.example.com`);
+    expect(account({ allowedFqdns: fqdns(1000) }).azurerm_cognitive_account.openai.fqdns).toHaveLength(1000);
+    expect(() => account({ allowedFqdns: fqdns(1001) })).toThrow(
+      /^test\/openai: allowedFqdns may hold at most 1000 entries \(got 1001\)$/,
+    );
+  });
+
+  it("refuses an empty location, naming the construct path", () => {
+    expect(() => account({ location: " " })).toThrow(
+      /^test\/openai: location must be an Azure region \(got " "\)$/,
+    );
+  });
+
+  it("refuses a SKU other than S0 and two operations with one key", () => {
+    expect(() => account({ skuName: "F0" as never })).toThrow(/^test\/openai: skuName must be one of: S0/);
+    expect(() =>
+      synthReadable((scope: Construct) => {
+        const a = new OpenAiAccount(scope, "openai", base);
+        chatDeployment(scope, a);
+        a.addOperation({ key: "deployment:chat", first: a.resource, last: a.resource });
+      }),
+    ).toThrow(/^test\/openai: operations must have distinct keys \(got "deployment:chat"\)$/);
+  });
+
+  it("tags the account, its lock and its alerts", () => {
+    const r = account({ tags: { owner: "team" }, protection: true });
+    expect(r.azurerm_cognitive_account.openai.tags).toEqual({ owner: "team" });
+    expect(r.azurerm_management_lock.openai_Lock.notes).toBe(
+      "Protected environment: holds deployments and fine-tuned models. Remove deliberately.",
+    );
+    for (const alert of Object.values<any>(r.azurerm_monitor_metric_alert)) {
+      expect(alert.tags).toEqual({ owner: "team" });
+      expect(alert.scopes).toEqual(["${azurerm_cognitive_account.openai.id}"]);
+    }
+  });
+
+  it("keys an inference grant by the principal's first 8 letters and digits, lower case", () => {
+    const r = synthReadable((scope: Construct) => {
+      const a = new OpenAiAccount(scope, "openai", {
+        ...base,
+        subscriptionId: "11111111-1111-1111-1111-111111111111",
+      });
+      a.grantInference({
+        objectId: "AB12CD34-5678-4ABC-8DEF-0123456789AB",
+        type: "ServicePrincipal",
+        displayName: "app",
+      });
+      a.grantInference({
+        objectId: "11111111-2222-4333-8444-555555555555",
+        key: "App-Team-01",
+        type: "Group",
+        displayName: "team",
+      });
+    }).resource;
+    expect(Object.keys(r.azurerm_role_assignment)).toEqual([
+      "openai_access_inference_ab12cd34",
+      "openai_access_inference_appteam0",
+    ]);
   });
 });
