@@ -9,6 +9,8 @@ export const scopeIds = {
     `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.CognitiveServices/accounts/${name}`,
   storageAccount: (sub: string, rg: string, name: string) =>
     `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/${name}`,
+  applicationInsights: (sub: string, rg: string, name: string) =>
+    `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Insights/components/${name}`,
   blobContainer: (sub: string, rg: string, account: string, container: string) =>
     `${scopeIds.storageAccount(sub, rg, account)}/blobServices/default/containers/${container}`,
 };

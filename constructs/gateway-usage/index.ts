@@ -14,11 +14,12 @@
  * Sources: learn.microsoft.com/azure/api-management/api-management-howto-app-insights (managed identity
  * logger, Monitoring Metrics Publisher), llm-emit-token-metric-policy (prerequisites), checked 2026-12-04.
  */
-import { createHash } from "node:crypto";
 import { Fn, dependable } from "cdktf";
 import { Construct } from "constructs";
+import { scopeIds } from "../../catalog/resource-ids";
 import { GATEWAY_ROLES } from "../../catalog/roles";
 import { Access } from "../access";
+import { uuidV5 } from "../access/assignment-name";
 import {
   API_MANAGEMENT_API_VERSION,
   AzapiResource,
@@ -57,6 +58,9 @@ export interface GatewayUsageProps {
    */
   readonly tags?: Readonly<Record<string, string>>;
 }
+
+/** Namespace of workbook names (a random v4 UUID): workbooks are named by GUID only. */
+const WORKBOOK_NAMESPACE = "9c1e4b27-6d3a-4f58-8e21-5b7a0c3d9f64";
 
 /** Retention values Application Insights accepts (azurerm application_insights `retention_in_days`). */
 const RETENTION_DAYS = [30, 60, 90, 120, 180, 270, 365, 550, 730] as const;
@@ -113,7 +117,7 @@ export class GatewayUsage extends Construct {
           roleId: publisher.id,
           roleName: publisher.name,
           scope: insights.id,
-          scopeId: `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}/providers/Microsoft.Insights/components/${props.name}`,
+          scopeId: scopeIds.applicationInsights(props.subscriptionId, props.resourceGroupName, props.name),
         },
       ],
     });
@@ -157,15 +161,15 @@ export class GatewayUsage extends Construct {
   }
 
   /**
-   * A workbook over this component (its `source_id`), shown under it in the portal. Its name is a GUID
-   * derived from the construct path, so it stays the same across synths.
+   * A workbook over this component (its `source_id`), shown under it in the portal. Its name is a
+   * version-5 GUID of the construct path, so it stays the same across synths.
    */
   addWorkbook(
     id: string,
     workbook: { readonly displayName: string; readonly data: Record<string, unknown> },
   ): ApplicationInsightsWorkbook {
     return new ApplicationInsightsWorkbook(this, id, {
-      name: stableGuid(`${this.node.path}/${id}`),
+      name: uuidV5(`${this.node.path}/${id}`, WORKBOOK_NAMESPACE),
       displayName: workbook.displayName,
       location: this.props.location,
       resourceGroupName: this.props.resourceGroupName,
@@ -175,11 +179,4 @@ export class GatewayUsage extends Construct {
       tags: { ...this.props.tags },
     });
   }
-}
-
-/** A GUID in the RFC 4122 layout (version 5 bits, SHA-1 of `seed`), lower case as workbooks require. */
-export function stableGuid(seed: string): string {
-  const h = createHash("sha1").update(seed).digest("hex");
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
