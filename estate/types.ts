@@ -19,6 +19,8 @@ export interface GatewayEstate {
   readonly stackName: string;
   /** Global: the gateway answers at https://<name>.azure-api.net. */
   readonly name: string;
+  /** Its Application Insights component, where the token metrics per team land. */
+  readonly insightsName: string;
   readonly location: string;
   readonly resourceGroupName: string;
   readonly sku: GatewaySku;

@@ -47,7 +47,7 @@ export class GatewayStack extends PlatformStack {
     // Token metrics per team and the usage workbook; azapi carries what azurerm 4.55 lacks there.
     new AzapiProvider(this, "azapi", { subscriptionId: env.subscriptionId, tenantId: env.tenantId });
     this.usage = new GatewayUsage(this, "usage", {
-      name: `appi-${gateway.name}`,
+      name: gateway.insightsName,
       location: gateway.location,
       resourceGroupName: gateway.resourceGroupName,
       subscriptionId: env.subscriptionId,

@@ -78,6 +78,7 @@ export function planGateway(
   return {
     stackName: `${config.name}-gateway`,
     name,
+    insightsName: `appi-${name}`,
     location: region.location,
     resourceGroupName: estate.shared.resourceGroupName,
     sku: g.sku ?? (config.protected ? "Premium_1" : "Developer_1"),

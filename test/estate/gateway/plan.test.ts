@@ -29,6 +29,7 @@ describe("the gateway plan", () => {
       teams: [{ name: "app", workloads: ["chat"] }],
     });
     expect(g.workloads[0]!.backends[0]!.url).toMatch(/^https:\/\/oai-.*\.openai\.azure\.com\/openai$/);
+    expect(g.insightsName).toBe(`appi-${g.name}`);
   });
 
   it("orders a workload's backends as placement orders its regions, with their priorities", () => {
