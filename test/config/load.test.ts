@@ -12,6 +12,19 @@ function onlyIssue(config: string | object, name = "dev") {
   return issues[0]!;
 }
 
+/** A valid environment file up to its first deployment's name (line 9), one line per entry. */
+const DEPLOYMENT_YAML = [
+  "name: dev",
+  "subscriptionId: 11111111-1111-1111-1111-111111111111",
+  "owner: team@contoso.com",
+  "costCenter: CC-1",
+  "regions:",
+  "  - location: swedencentral",
+  "    network: { addressSpace: 10.30.0.0/24, privateEndpointSubnet: 10.30.0.0/27 }",
+  "    deployments:",
+  "      - name: chat",
+];
+
 function withDeployment(change: Record<string, unknown>) {
   const env = validEnvironment() as any;
   Object.assign(env.regions[0].deployments[0], change);
@@ -181,19 +194,7 @@ describe("loading environment files", () => {
 
   it("points a missing key at the nearest line that exists, and an unknown top-level key at itself", () => {
     const missing = onlyIssue(
-      [
-        "name: dev",
-        "subscriptionId: 11111111-1111-1111-1111-111111111111",
-        "owner: team@contoso.com",
-        "costCenter: CC-1",
-        "regions:",
-        "  - location: swedencentral",
-        "    network: { addressSpace: 10.30.0.0/24, privateEndpointSubnet: 10.30.0.0/27 }",
-        "    deployments:",
-        "      - name: chat",
-        "        type: GlobalStandard",
-        "        capacity: 1",
-      ].join("\n"),
+      [...DEPLOYMENT_YAML, "        type: GlobalStandard", "        capacity: 1"].join("\n"),
     );
     expect(missing).toMatchObject({ path: ["regions", 0, "deployments", 0, "model"], line: 9, column: 9 });
     const unknown = onlyIssue(`${stringify(validEnvironment())}colour: blue\n`);
@@ -269,15 +270,7 @@ describe("loading environment files", () => {
   it("locates a wrong value at its own line and column", () => {
     const issue = onlyIssue(
       [
-        "name: dev",
-        "subscriptionId: 11111111-1111-1111-1111-111111111111",
-        "owner: team@contoso.com",
-        "costCenter: CC-1",
-        "regions:",
-        "  - location: swedencentral",
-        "    network: { addressSpace: 10.30.0.0/24, privateEndpointSubnet: 10.30.0.0/27 }",
-        "    deployments:",
-        "      - name: chat",
+        ...DEPLOYMENT_YAML,
         "        model: { name: gpt-5.1, version: '2025-11-13' }",
         "        type: GlobalStandard",
         "        capacity: ten",

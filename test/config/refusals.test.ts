@@ -27,6 +27,8 @@ const BACKEND = {
   containerName: "tfstate",
 };
 
+const WORKLOAD = { name: "w", model: { name: "gpt-5.1", version: "2025-11-13" }, demand: 1, boundary: "EU" };
+
 const region = (e: any) => e.regions[0];
 const deployment = (e: any) => e.regions[0].deployments[0];
 
@@ -310,10 +312,7 @@ const CASES: [string, (e: any) => void, string, string][] = [
     (e) =>
       (e.workloads = [
         {
-          name: "w",
-          model: { name: "gpt-5.1", version: "2025-11-13" },
-          demand: 1,
-          boundary: "EU",
+          ...WORKLOAD,
           regions: ["mars"],
         },
       ]),
@@ -325,10 +324,7 @@ const CASES: [string, (e: any) => void, string, string][] = [
     (e) =>
       (e.workloads = [
         {
-          name: "w",
-          model: { name: "gpt-5.1", version: "2025-11-13" },
-          demand: 1,
-          boundary: "EU",
+          ...WORKLOAD,
           strategy: "random",
         },
       ]),
@@ -340,10 +336,7 @@ const CASES: [string, (e: any) => void, string, string][] = [
     (e) =>
       (e.workloads = [
         {
-          name: "w",
-          model: { name: "gpt-5.1", version: "2025-11-13" },
-          demand: 1,
-          boundary: "EU",
+          ...WORKLOAD,
           failover: { minimumShare: 0 },
         },
       ]),
@@ -355,10 +348,7 @@ const CASES: [string, (e: any) => void, string, string][] = [
     (e) =>
       (e.workloads = [
         {
-          name: "w",
-          model: { name: "gpt-5.1", version: "2025-11-13" },
-          demand: 1,
-          boundary: "EU",
+          ...WORKLOAD,
           types: ["Premium"],
         },
       ]),
