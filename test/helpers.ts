@@ -10,6 +10,7 @@ import type { OpenAiAccount } from "../constructs/openai-account";
 import { loadEnvironments, type LoadedEnvironment } from "../config/load";
 import { resolveEstate, type ResolveOptions } from "../estate/resolve";
 import type { Estate } from "../estate/types";
+import { buildStacks } from "../stacks/estate-app";
 import { ReadableAddressStack } from "../stacks/platform-stack";
 
 /** A small valid environment; tests change one thing at a time. */
@@ -69,6 +70,12 @@ export function issuesOf(fn: () => unknown): readonly ConfigIssue[] {
 export function synthStacks(stacks: readonly TerraformStack[]): Map<string, Record<string, any>> {
   for (const stack of stacks) stack.prepareStack();
   return new Map(stacks.map((s) => [s.node.id, JSON.parse(Testing.synth(s))]));
+}
+
+/** Every stack of a resolved estate (shared, regions, gateways), synthesized, keyed by stack name. */
+export function synthEstate(estate: Estate): Map<string, Record<string, any>> {
+  const stacks = buildStacks(testApp(), estate);
+  return synthStacks([...stacks.shared, ...stacks.regions, ...stacks.gateways]);
 }
 
 /** Stack JSON without what depends on the machine (the local backend's absolute paths). */

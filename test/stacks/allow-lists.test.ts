@@ -4,14 +4,12 @@
  * ranges refused at their place in the file. And grants: one principal with two roles at one scope, in
  * separate grants, gets both assignments.
  */
-import { buildStacks } from "../../stacks/estate-app";
-import { problemsOf, resolveObjects, synthStacks, testApp, validEnvironment } from "../helpers";
+import { problemsOf, resolveObjects, synthEstate, validEnvironment } from "../helpers";
 
 function regionStack(edit: (e: any) => void): Record<string, any> {
   const e = validEnvironment() as any;
   edit(e);
-  const stacks = buildStacks(testApp(), resolveObjects([e]));
-  return synthStacks([...stacks.shared, ...stacks.regions]).get("dev-swedencentral")!;
+  return synthEstate(resolveObjects([e])).get("dev-swedencentral")!;
 }
 const problems = (edit: (e: any) => void) => {
   const e = validEnvironment() as any;

@@ -6,10 +6,9 @@ import { Testing } from "cdktf";
 import { roleAssignmentName } from "../../constructs/access/assignment-name";
 import { STORAGE_BLOB_DATA_READER } from "../../catalog/roles";
 import { ciRights, delegationCondition } from "../../estate/ci-identities";
-import { buildStacks } from "../../stacks/estate-app";
 import { BootstrapStack } from "../../stacks/bootstrap-stack";
 import { bootstrapProblems } from "../../tools/bootstrap";
-import { problemsOf, resolveObjects, synthStacks, testApp, validEnvironment } from "../helpers";
+import { problemsOf, resolveObjects, synthEstate, validEnvironment } from "../helpers";
 import { synthBundledEstate } from "./bundled";
 
 const { estate, synthesized } = synthBundledEstate();
@@ -155,9 +154,7 @@ describe("bootstrap stack", () => {
 
 describe("state backends", () => {
   const stacksOf = (stateBackend: object) => {
-    const estate = resolveObjects([{ ...validEnvironment(), stateBackend }]);
-    const built = buildStacks(testApp(), estate);
-    return synthStacks([...built.shared, ...built.regions]);
+    return synthEstate(resolveObjects([{ ...validEnvironment(), stateBackend }]));
   };
 
   it("moves dev to Azure Storage by config: one state file per stack, Entra ID and OIDC, no key", () => {
@@ -214,8 +211,7 @@ describe("adopting an existing account", () => {
         resourceGroupName: "rg-ai",
       }),
     ]);
-    const built = buildStacks(testApp(), estate);
-    const region = synthStacks([...built.shared, ...built.regions]).get("dev-swedencentral")!.resource;
+    const region = synthEstate(estate).get("dev-swedencentral")!.resource;
     expect(region.azurerm_cognitive_account.openai).toMatchObject({
       name: "contoso-openai",
       custom_subdomain_name: "contoso-ai",

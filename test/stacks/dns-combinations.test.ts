@@ -4,8 +4,7 @@
  * zones its service needs, from where the mode says (the shared stack's zones, the configured IDs, or
  * none, left to Azure Policy).
  */
-import { buildStacks } from "../../stacks/estate-app";
-import { problemsOf, resolveObjects, synthStacks, testApp, validEnvironment } from "../helpers";
+import { problemsOf, resolveObjects, synthEstate, validEnvironment } from "../helpers";
 
 const ZONE_RG = "/subscriptions/66666666-6666-6666-6666-666666666666/resourceGroups/rg-dns";
 const zoneId = (zone: string) => `${ZONE_RG}/providers/Microsoft.Network/privateDnsZones/${zone}`;
@@ -57,9 +56,7 @@ const cases = (["managed", "existing", "policy"] as const).flatMap((dns) =>
 );
 
 describe.each(cases)("DNS %s, fine-tuning %s, customer-managed key %s", (dns, ft, cmk) => {
-  const estate = resolveObjects([environment(dns, ft, cmk)]);
-  const stacks = buildStacks(testApp(), estate);
-  const json = synthStacks([...stacks.shared, ...stacks.regions]);
+  const json = synthEstate(resolveObjects([environment(dns, ft, cmk)]));
   const shared = json.get("dev-shared")!;
   const region = json.get("dev-swedencentral")!;
   const endpoints: Record<string, any> = region.resource.azurerm_private_endpoint;
