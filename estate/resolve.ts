@@ -18,7 +18,7 @@ import { BLOB_ZONE, PRIVATE_DNS_ZONES, zonesForKind, zonesForRegion } from "../c
 import { regionFacts } from "../catalog/regions";
 import { STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER } from "../catalog/roles";
 import { checkNetworkPlan } from "./network-plan";
-import { today } from "./today";
+import { isCalendarDate, today } from "./today";
 import {
   checkCustomerManagedKey,
   defenderForAI,
@@ -350,7 +350,7 @@ export function resolveEstate(
   options: ResolveOptions = {},
 ): Estate {
   const day = options.today ?? today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`today must be YYYY-MM-DD (got "${day}")`);
+  if (!isCalendarDate(day)) throw new Error(`today must be a day as YYYY-MM-DD (got "${day}")`);
   const ctx: ResolveContext = { issues: [], warnings: [], today: day, quotaUses: [] };
   const { issues } = ctx;
   const seen = new Map<string, string>();

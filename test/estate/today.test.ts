@@ -3,7 +3,9 @@
  * refusal for anything else (compared as text, a malformed day would judge every date wrong).
  */
 import { ConfigError } from "../../config/errors";
+import { resolveEstate } from "../../estate/resolve";
 import { isCalendarDate, today } from "../../estate/today";
+import { load, validEnvironment } from "../helpers";
 
 describe("today", () => {
   it("is AOAI_TODAY when set, else the current UTC day", () => {
@@ -42,5 +44,13 @@ describe("today", () => {
   it("knows which days exist", () => {
     expect(["2024-02-29", "2026-12-31", "2026-01-01"].filter(isCalendarDate)).toHaveLength(3);
     expect(["2026-02-29", "2026-04-31", "2026-00-10", "2026-12-32"].filter(isCalendarDate)).toEqual([]);
+  });
+});
+
+describe("resolveEstate's today", () => {
+  it("is checked the same way when a caller passes it", () => {
+    expect(() => resolveEstate(load({ dev: validEnvironment() }), { today: "2026-02-30" })).toThrow(
+      'today must be a day as YYYY-MM-DD (got "2026-02-30")',
+    );
   });
 });
