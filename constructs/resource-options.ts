@@ -218,11 +218,6 @@ export class ResourceGrants {
     this.access.add({ ...grant, scope: this.id, scopeId: this.scopeId });
   }
 
-  /** Assignment names by grant key. */
-  get assignmentNames(): Readonly<Record<string, string>> {
-    return this.access?.assignmentNames ?? {};
-  }
-
   /** The assignments by grant key. */
   get assignments(): Readonly<Record<string, RoleAssignment>> {
     return this.access?.assignments ?? {};

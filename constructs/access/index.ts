@@ -77,12 +77,8 @@ export interface AccessProps {
 const KEY = /^[a-z][a-z0-9_-]*$/;
 
 export class Access extends Construct {
-  /** Assignment names (GUIDs) by grant key. */
-  readonly assignmentNames: Readonly<Record<string, string>>;
-
   /** The assignments by grant key. */
   readonly assignments: Record<string, RoleAssignment> = {};
-  private readonly names: Record<string, string> = {};
   private readonly subscriptionId: string;
   private readonly dependsOn?: readonly ITerraformDependable[];
 
@@ -91,16 +87,14 @@ export class Access extends Construct {
     requireRule(this, "subscriptionId", props.subscriptionId, "guid");
     this.subscriptionId = props.subscriptionId;
     this.dependsOn = props.dependsOn;
-    this.assignmentNames = this.names;
     for (const grant of props.grants) this.add(grant);
   }
 
   /** Validates one more grant and writes its assignment. */
   add(grant: RoleGrant): void {
-    const names = this.names;
     const path = `grants[${grant.key}]`;
     requireMatch(this, `${path}.key`, grant.key, KEY, "must be lower-case letters, digits, '-' or '_'");
-    if (grant.key in names) throw new PropError(this, `${path}.key`, grant.key, "must be unique");
+    if (grant.key in this.assignments) throw new PropError(this, `${path}.key`, grant.key, "must be unique");
     requireRule(this, `${path}.roleId`, grant.roleId, "guid");
     requireRule(this, `${path}.principal.objectId`, grant.principal.objectId, "guid");
     requireOneOf(this, `${path}.principal.type`, grant.principal.type, ["User", "Group", "ServicePrincipal"]);
@@ -123,7 +117,6 @@ export class Access extends Construct {
       );
     }
     const name = roleAssignmentName(scopeId, grant.roleId, principalKey);
-    names[grant.key] = name;
     const why = grant.reason ? ` Reason: ${grant.reason}` : "";
     this.assignments[grant.key] = new RoleAssignment(this, grant.key, {
       name,

@@ -217,11 +217,6 @@ export class OpenAiAccount extends Construct {
     this.grant({ key, principal, roleId: role.id, roleName: role.name });
   }
 
-  /** Assignment names (GUIDs) of the grants on this account, by key. */
-  get assignmentNames(): Readonly<Record<string, string>> {
-    return this.grants.assignmentNames;
-  }
-
   /** The role assignments on this account, by key. */
   get assignments(): Readonly<Record<string, RoleAssignment>> {
     return this.grants.assignments;

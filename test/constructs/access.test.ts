@@ -137,8 +137,60 @@ describe("Access", () => {
       /principal\.type must be one of: User, Group, ServicePrincipal/,
     ],
     [{ key: "Bad Key" }, /key must be lower-case letters/],
+    [{ key: "chat!" }, /grants\[chat!\]\.key must be lower-case letters/],
   ])("rejects bad grant %#", (change, message) => {
     expect(() => synth([{ ...app, ...change }])).toThrow(message);
+  });
+
+  it("refuses a subscription ID that is not a GUID, naming it", () => {
+    expect(() =>
+      synthReadable((stack) => new Access(stack, "access", { subscriptionId: "sub-1", grants: [app] })),
+    ).toThrow(/test\/access: subscriptionId must be a GUID .*\(got "sub-1"\)$/);
+  });
+
+  describe("a principal known only at apply time (a managed identity's object ID)", () => {
+    const withIdentity = (key?: string) =>
+      synthReadable((stack) => {
+        const account = new OpenAiAccount(stack, "openai", {
+          name: "oai-x",
+          location: "swedencentral",
+          resourceGroupName: "rg-x",
+        });
+        new Access(stack, "access", {
+          subscriptionId: SUB,
+          grants: [{ ...app, principal: { ...app.principal, objectId: account.principalId, key } }],
+        });
+      });
+
+    it("derives the name from the principal's key and assigns to the reference", () => {
+      const assignment =
+        withIdentity("account:oai-x").resource.azurerm_role_assignment.access_chat_app_inference;
+      expect(assignment.principal_id).toBe("${azurerm_cognitive_account.openai.identity[0].principal_id}");
+      expect(assignment.name).toBe(roleAssignmentName(ACCOUNT_ID, app.roleId, "account:oai-x"));
+    });
+
+    it("refuses it without a key, which the name needs", () => {
+      expect(() => withIdentity()).toThrow(
+        /test\/access: grants\[chat-app-inference\]\.principal\.key is required when objectId is a reference/,
+      );
+    });
+  });
+
+  it("makes every assignment wait for what it depends on, as bare addresses", () => {
+    const json = synthReadable((stack) => {
+      const account = new OpenAiAccount(stack, "openai", {
+        name: "oai-x",
+        location: "swedencentral",
+        resourceGroupName: "rg-x",
+      });
+      new Access(stack, "access", { subscriptionId: SUB, grants: [app], dependsOn: [account.resource] });
+    });
+    expect(json.resource.azurerm_role_assignment.access_chat_app_inference.depends_on).toEqual([
+      "azurerm_cognitive_account.openai",
+    ]);
+    expect(
+      synth([app]).resource.azurerm_role_assignment.access_chat_app_inference.depends_on,
+    ).toBeUndefined();
   });
 
   it("rejects two grants with the same key", () => {

@@ -71,6 +71,7 @@ describe("AccountAlerts", () => {
   it("alerts on PTU utilization (V2) only for accounts with provisioned deployments, and notifies the action group", () => {
     const a = alerts({ provisioned: true, provisionedUtilizationPercent: 80, actionGroupId: "/ag" });
     expect(a.alerts_provisioned_utilization).toMatchObject({
+      name: "oai-x-provisioned-utilization",
       severity: 2,
       scopes: ["/subscriptions/x/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/oai-x"],
       criteria: [
@@ -89,6 +90,7 @@ describe("AccountAlerts", () => {
     const a = alerts({ deployments: [{ name: "chat-4o", capacityK: 400 }], tokenUsagePercent: 80 });
     expect(a["alerts_usage_chat_4o"]).toMatchObject({
       name: "oai-x-usage-chat-4o",
+      description: "oai-x: token usage of deployment chat-4o near its capacity.",
       window_size: "PT5M",
       criteria: [
         {
@@ -153,9 +155,28 @@ describe("ActionGroup", () => {
       synthReadable(
         (s) => new ActionGroup(s, "ag", { name: "ag-x", shortName, resourceGroupName: "rg", emails }),
       );
-    expect(make("aoai-production", ["a@contoso.com"])).toThrow(/shortName must be 1-12 characters/);
+    expect(make("aoai-product", ["a@contoso.com"])).not.toThrow(); // 12, Azure's limit
+    expect(make("a", ["a@contoso.com"])).not.toThrow();
+    expect(make("aoai-producti", ["a@contoso.com"])).toThrow(
+      /ag: shortName must be 1-12 characters \(Azure's limit\) \(got "aoai-producti"\)/,
+    );
+    expect(make("", ["a@contoso.com"])).toThrow(/shortName must be 1-12 characters/);
     expect(make("aoai", ["not-an-address"])).toThrow(/emails\[0\] must be an e-mail address/);
-    expect(make("aoai", [])).toThrow(/emails must name at least one address/);
+    expect(make("aoai", [])).toThrow(/ag: emails must name at least one address \(got \[\]\)$/);
+  });
+
+  it("carries the tags it is given", () => {
+    const json = synthReadable(
+      (s) =>
+        new ActionGroup(s, "ag", {
+          name: "ag-x",
+          shortName: "aoai",
+          resourceGroupName: "rg",
+          emails: ["a@contoso.com"],
+          tags: { owner: "team" },
+        }),
+    );
+    expect(json.resource.azurerm_monitor_action_group.ag.tags).toEqual({ owner: "team" });
   });
 });
 

@@ -37,6 +37,23 @@ describe("Blocklist", () => {
     });
   });
 
+  it("registers itself on the account by its name, so two lists order by the keys the estate declares", () => {
+    const r = synthReadable((stack) => {
+      const account = new OpenAiAccount(stack, "openai", {
+        name: "oai-x",
+        location: "swedencentral",
+        resourceGroupName: "rg",
+      });
+      new Blocklist(stack, "blocklist_a", { account, name: "a-list", items: [item("alpha")] });
+      new Blocklist(stack, "blocklist_b", { account, name: "b-list", items: [item("beta")] });
+      account.orderOperations(["blocklist:b-list", "blocklist:a-list"]);
+    }).resource;
+    expect(r.azurerm_cognitive_account_rai_blocklist.blocklist_b.depends_on).toBeUndefined();
+    expect(r.azurerm_cognitive_account_rai_blocklist.blocklist_a.depends_on).toEqual([
+      "azapi_resource.blocklist_b_beta",
+    ]);
+  });
+
   it.each([
     [[], /items must hold 1-10000 items \(got 0\)/],
     [Array.from({ length: 10_001 }, (_, i) => item(`t${i}`)), /items must hold 1-10000 items \(got 10001\)/],

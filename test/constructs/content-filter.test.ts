@@ -30,6 +30,7 @@ function build(
     blocklist?: boolean;
     name?: string;
     mode?: "Default" | "Asynchronous_filter";
+    tags?: Record<string, string>;
   } = {},
 ) {
   return synthReadable((stack) => {
@@ -55,6 +56,7 @@ function build(
       name: opts.name ?? "chat",
       filters: opts.filters ?? filters,
       mode: opts.mode,
+      tags: opts.tags,
       blocklists: blocklist ? [blocklist] : [],
     });
     chatDeployment(stack, account, filter.policy.name);
@@ -138,8 +140,17 @@ describe("ContentFilter", () => {
       { filters: filters.map((f) => ({ ...f, severityThreshold: "Extreme" as never })) },
       /severityThreshold must be one of: Low, Medium, High/,
     ],
+    [{ mode: "Blocking" as never }, /content_filter_chat: mode must be one of: .*\(got "Blocking"\)$/],
   ])("rejects bad props %#", (opts, message) => {
     expect(() => build(opts)).toThrow(message);
+  });
+
+  it("carries the tags it is given, and none by default", () => {
+    const tagged = build({ tags: { owner: "team" } });
+    expect(tagged.resource.azurerm_cognitive_account_rai_policy.content_filter_chat.tags).toEqual({
+      owner: "team",
+    });
+    expect(policy.tags).toEqual({});
   });
 });
 

@@ -33,6 +33,9 @@ describe("FineTuningStorage", () => {
       infrastructure_encryption_enabled: true,
       cross_tenant_replication_enabled: false,
       local_user_enabled: false,
+      sftp_enabled: false,
+      account_kind: "StorageV2",
+      account_tier: "Standard",
       account_replication_type: "ZRS",
       network_rules: {
         default_action: "Deny",
@@ -130,7 +133,61 @@ describe("FineTuningStorage", () => {
     [{ containers: [] }, /containers needs at least one container/],
     [{ containers: ["Bad_Name"] }, /containers entries must be 3-63 lower-case letters/],
     [{ softDeleteDays: 0 }, /softDeleteDays must be a whole number of days, 1-365/],
+    [{ softDeleteDays: 366 }, /softDeleteDays must be a whole number of days, 1-365 \(got 366\)/],
+    [{ softDeleteDays: 7.5 }, /softDeleteDays must be a whole number of days, 1-365 \(got 7.5\)/],
+    [
+      { replication: "GRS" as never },
+      /fine_tuning_storage: replication must be one of: LRS, ZRS \(got "GRS"\)/,
+    ],
+    [
+      { privateEndpoints: [] },
+      /fine_tuning_storage: privateEndpoints needs at least one: the account has no public endpoint \(got \[\]\)/,
+    ],
   ])("rejects bad props %#", (props, message) => {
     expect(() => synth(props)).toThrow(message);
+  });
+
+  it.each([1, 365])("takes %p days of soft delete", (days) => {
+    const blob = synth({ softDeleteDays: days }).azurerm_storage_account.fine_tuning_storage.blob_properties;
+    expect(blob.delete_retention_policy).toEqual({ days });
+    expect(blob.container_delete_retention_policy).toEqual({ days });
+  });
+
+  it("tags the account and its endpoint, takes LRS, and says why it is locked", () => {
+    const tagged = synth({ tags: { owner: "team" }, replication: "LRS" });
+    expect(tagged.azurerm_storage_account.fine_tuning_storage).toMatchObject({
+      tags: { owner: "team" },
+      account_replication_type: "LRS",
+    });
+    expect(tagged.azurerm_private_endpoint.fine_tuning_storage_private_endpoint).toMatchObject({
+      name: "pep-st",
+      location: "swedencentral",
+      resource_group_name: "rg",
+      tags: { owner: "team" },
+    });
+    expect(tagged.azurerm_management_lock.fine_tuning_storage_Lock.notes).toBe(
+      "Protected environment: holds fine-tuning data.",
+    );
+  });
+
+  it("grants reading and uploading training data with the blob data roles", () => {
+    const SUB = "11111111-1111-1111-1111-111111111111";
+    const principal = {
+      objectId: "22222222-2222-2222-2222-222222222222",
+      type: "Group" as const,
+      displayName: "ds",
+    };
+    let storage: FineTuningStorage | undefined;
+    const r = synthReadable((stack) => {
+      storage = new FineTuningStorage(stack, "fine_tuning_storage", { ...base, subscriptionId: SUB });
+      storage.grantRead(principal, "reader");
+      storage.grantWrite(principal, "writer");
+    }).resource;
+    const roleOf = (key: string) =>
+      r.azurerm_role_assignment[`fine_tuning_storage_access_${key}`].role_definition_id;
+    // Storage Blob Data Reader and Storage Blob Data Contributor (built-in role IDs).
+    expect(roleOf("reader")).toMatch(/\/2a2b9908-6ea1-4ae2-8e65-a410df84e7d1$/);
+    expect(roleOf("writer")).toMatch(/\/ba92f5b4-2d11-453d-a403-e96b0029c9fe$/);
+    expect(Object.keys(storage!.assignments)).toEqual(["reader", "writer"]);
   });
 });

@@ -95,7 +95,9 @@ describe("ModelDeployment", () => {
     ["capacity 0", { capacity: 0 }, /deployment0_0: capacity must be a whole number of at least 1 \(got 0\)/],
     ["a fractional capacity", { capacity: 2.5 }, /capacity must be a whole number/],
     ["DeveloperTier", { sku: "DeveloperTier" as any }, /sku must be one of: Standard, GlobalStandard/],
-    ["an unpinned version", { modelVersion: "" }, /modelVersion must pin a model version/],
+    ["an unpinned version", { modelVersion: " " }, /modelVersion must pin a model version \(got " "\)/],
+    ["no model", { modelName: " " }, /deployment0_0: modelName must name a model \(got " "\)/],
+    ["an empty model name", { modelName: "" }, /modelName must name a model \(got ""\)/],
     ["no content filter", { raiPolicyName: " " }, /raiPolicyName must name a content filter policy/],
     ["a name with a space", { name: "my chat" }, /name must be 2-64 letters/],
     [

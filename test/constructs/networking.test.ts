@@ -45,6 +45,11 @@ describe("Network", () => {
     ]);
   });
 
+  it("links no zone when given none (the existing and policy DNS modes)", () => {
+    const json = synth((s) => void new Network(s, "network", net));
+    expect(json.resource.azurerm_private_dns_zone_virtual_network_link).toBeUndefined();
+  });
+
   it.each<[string, Partial<NetworkProps>, RegExp]>([
     ["a malformed address space", { addressSpace: "10.0.0.0" }, /addressSpace must be an IPv4 CIDR range/],
     [
@@ -112,7 +117,11 @@ describe("Network: what it builds", () => {
     const allow = rules.find((r) => r.access === "Allow")!;
     const deny = rules.find((r) => r.access === "Deny")!;
     expect(rules).toHaveLength(2);
+    // The names are the rules' identity in Azure; each rule needs a source port range to be valid.
     expect(allow).toMatchObject({
+      name: "allow-https-from-clients",
+      source_port_range: "*",
+      description: expect.stringMatching(/HTTPS from the named ranges/),
       direction: "Inbound",
       protocol: "Tcp",
       source_address_prefixes: ["10.0.0.0/24", "10.9.0.0/16"],
@@ -121,6 +130,9 @@ describe("Network: what it builds", () => {
       network_security_group_name: `\${azurerm_network_security_group.${nsgAddress}.name}`,
     });
     expect(deny).toMatchObject({
+      name: "deny-all-other-inbound",
+      source_port_range: "*",
+      description: expect.stringMatching(/AllowVnetInBound/),
       direction: "Inbound",
       protocol: "*",
       source_address_prefix: "*",
@@ -268,10 +280,27 @@ describe("PrivateDnsZones", () => {
     expect(Object.keys(ids)).toEqual(["privatelink.openai.azure.com"]);
   });
 
-  it("refuses more tags than a zone takes", () => {
-    const tags = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`t${i}`, "x"]));
+  it("refuses more tags than a zone takes, and takes exactly as many", () => {
+    const tagsOf = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`t${i}`, "x"]));
+    const zones = (tags: Record<string, string>) =>
+      synth(
+        (s) =>
+          new PrivateDnsZones(s, "dns", {
+            zoneNames: ["privatelink.openai.azure.com"],
+            resourceGroupName: "rg",
+            tags,
+          }),
+      );
+    expect(() => zones(tagsOf(16))).toThrow(
+      /dns: tags must be at most 15: private DNS zones take no more \(got 16\)$/,
+    );
+    const zone = Object.values<any>(zones(tagsOf(15)).resource.azurerm_private_dns_zone)[0];
+    expect(zone.tags).toEqual(tagsOf(15));
+  });
+
+  it("refuses a zone name that is not a DNS name, naming the entry", () => {
     expect(() =>
-      synth((s) => new PrivateDnsZones(s, "dns", { zoneNames: [], resourceGroupName: "rg", tags })),
-    ).toThrow(/at most 15/);
+      synth((s) => new PrivateDnsZones(s, "dns", { zoneNames: ["not a zone"], resourceGroupName: "rg" })),
+    ).toThrow(/dns: zoneNames entries must be a privatelink\.\* zone name \(got "not a zone"\)$/);
   });
 });

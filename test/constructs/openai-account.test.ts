@@ -98,7 +98,7 @@ describe("OpenAiAccount", () => {
     [
       "IP ranges with public access off",
       { allowedIpRanges: ["203.0.113.4"] },
-      /has no effect while publicNetworkAccessEnabled is false/,
+      /openai: allowedIpRanges has no effect while publicNetworkAccessEnabled is false; .* \(got \["203\.0\.113\.4"\]\)$/,
     ],
     [
       "a malformed FQDN",
@@ -107,6 +107,18 @@ describe("OpenAiAccount", () => {
     ],
   ])("rejects %s, naming the construct path", (_what, props, message) => {
     expect(() => synth(props)).toThrow(message);
+  });
+
+  it("opens its private endpoint after the account itself when nothing else runs on it", () => {
+    const json = synthReadable((s) => {
+      new OpenAiAccount(s, "openai", {
+        ...base,
+        privateEndpoints: [{ name: "pep-oai", subnetId: "/subnet" }],
+      });
+    });
+    expect(json.resource.azurerm_private_endpoint.openai_private_endpoint.depends_on).toEqual([
+      "azurerm_cognitive_account.openai",
+    ]);
   });
 
   it("exposes the endpoint, ID and identity as references to them, and no key", () => {

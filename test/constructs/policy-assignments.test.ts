@@ -22,6 +22,8 @@ describe("PolicyAssignments", () => {
       policy_definition_id: spec.definitionId,
       enforce: true,
       parameters: JSON.stringify({ effect: { value: "Deny" } }),
+      display_name: "prod: key access disabled",
+      description: "Assigned by azure-openai-platform with effect Deny.",
     });
   });
 
@@ -30,11 +32,22 @@ describe("PolicyAssignments", () => {
       { effect: "Block" },
       /test\/policy: assignments\[disable-local-auth\]\.effect must be one of: Audit, AuditIfNotExists, Deny, Disabled \(got "Block"\)/,
     ],
-    [{ name: "x".repeat(65) }, /name must be 1-64 characters/],
-    [{ name: "a/b" }, /may not contain/],
-    [{ definitionId: "71ef260a-8f18-47b7-abcb-62d0673d94dc" }, /must be a built-in policy definition ID/],
+    [{ name: "x".repeat(65) }, /assignments\[disable-local-auth\]\.name must be 1-64 characters/],
+    [{ name: "a/b" }, /assignments\[disable-local-auth\]\.name may not contain/],
+    [
+      { definitionId: "71ef260a-8f18-47b7-abcb-62d0673d94dc" },
+      /assignments\[disable-local-auth\]\.definitionId must be a built-in policy definition ID/,
+    ],
   ])("rejects a bad assignment %#", (change, message) => {
     expect(() => synth([{ ...spec, ...change }])).toThrow(message);
+  });
+
+  it("refuses a subscription ID that is not a GUID, naming it", () => {
+    expect(() =>
+      synthReadable(
+        (stack) => new PolicyAssignments(stack, "policy", { subscriptionId: "prod", assignments: [spec] }),
+      ),
+    ).toThrow(/test\/policy: subscriptionId must be a GUID.*\(got "prod"\)$/);
   });
 });
 

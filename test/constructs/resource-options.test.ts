@@ -63,8 +63,10 @@ describe("a component with a lock, diagnostics, a grant and a private endpoint",
   it("locks the account and keeps it from being destroyed", () => {
     expect(r.azurerm_cognitive_account.openai.lifecycle).toEqual({ prevent_destroy: true });
     expect(r.azurerm_management_lock.openai_Lock).toMatchObject({
+      name: "lock-cannot-delete",
       scope: ACCOUNT_ID,
       lock_level: "CanNotDelete",
+      notes: expect.stringMatching(/^Protected environment: /),
     });
   });
 
@@ -111,6 +113,32 @@ describe("a component with a lock, diagnostics, a grant and a private endpoint",
         }).grantInference(APP),
       ),
     ).toThrow(/test\/openai: subscriptionId is required to grant roles on the resource/);
+  });
+
+  it("refuses a grant when the resource group is known only at apply time and no resource ID is given", () => {
+    // The assignment name derives from the resource ID's text; a reference has none at synth.
+    const grantIn = (resourceId?: string) =>
+      synthReadable((stack) => {
+        const group = new OpenAiAccount(stack, "other", {
+          name: "oai-o",
+          location: "swedencentral",
+          resourceGroupName: "rg",
+        });
+        new OpenAiAccount(stack, "openai", {
+          name: "oai-x",
+          location: "swedencentral",
+          resourceGroupName: group.resource.resourceGroupName,
+          subscriptionId: SUB,
+          resourceId,
+        }).grantInference(APP);
+      });
+    expect(() => grantIn()).toThrow(
+      /test\/openai\/access: grants\[inference_22222222\]\.scopeId is required/,
+    );
+    const id = scopeIds.account(SUB, "rg", "oai-x");
+    expect(grantIn(id).resource.azurerm_role_assignment.openai_access_inference_22222222.name).toBe(
+      roleAssignmentName(id, "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd", APP.objectId),
+    );
   });
 
   it("refuses two endpoints with one id: each id is a Terraform address", () => {

@@ -6,7 +6,13 @@ import { Fn, TerraformOutput, TerraformStack, Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { Diagnostics } from "../../constructs/diagnostics";
 import { LogWorkspace, type LogWorkspaceProps } from "../../constructs/log-workspace";
-import { requireLength, requireName, requireOneOf, requireRule } from "../../constructs/validation";
+import {
+  PropError,
+  requireLength,
+  requireName,
+  requireOneOf,
+  requireRule,
+} from "../../constructs/validation";
 import { synthReadable } from "../helpers";
 
 const workspace: LogWorkspaceProps = {
@@ -35,6 +41,7 @@ describe("LogWorkspace", () => {
     expect(json.resource.azurerm_management_lock.logs_Lock).toMatchObject({
       scope: "${azurerm_log_analytics_workspace.logs.id}",
       lock_level: "CanNotDelete",
+      notes: "Protected environment: holds the audit trail of the Azure OpenAI accounts.",
     });
     expect(json.output.id.value).toBe("${azurerm_log_analytics_workspace.logs.id}");
   });
@@ -108,6 +115,17 @@ describe("prop validation", () => {
     expect(at((s) => requireRule(s, "ranges", "x", "cidr", "entries"))).toThrow(
       /^stack: ranges entries must be an IPv4 CIDR range/,
     );
+  });
+
+  it("is a PropError, so callers can tell it from a bug", () => {
+    let error: unknown;
+    try {
+      at((s) => requireOneOf(s, "tier", "Gold", ["Standard"]))();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PropError);
+    expect((error as Error).name).toBe("PropError");
   });
 
   it("accepts the bounds and allowed values", () => {

@@ -27,6 +27,33 @@ describe("StateStore", () => {
     });
   });
 
+  it("with a subnet has no public endpoint and a blob private endpoint named after the account, tagged", () => {
+    const SUBNET =
+      "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/snet-runners";
+    const r = synth({ privateEndpointSubnetId: SUBNET, tags: { owner: "platform" } });
+    expect(r.azurerm_storage_account.state).toMatchObject({
+      public_network_access_enabled: false,
+      // State survives the loss of a zone, or of the region once failed over.
+      account_replication_type: "GZRS",
+      tags: { owner: "platform" },
+    });
+    const endpoint = r.azurerm_private_endpoint.state_private_endpoint;
+    expect(endpoint).toMatchObject({
+      name: "pep-sttfstatedev001",
+      custom_network_interface_name: "nic-pep-sttfstatedev001",
+      location: "swedencentral",
+      resource_group_name: "${azurerm_resource_group.state_resource_group.name}",
+      subnet_id: SUBNET,
+      private_service_connection: {
+        private_connection_resource_id: "${azurerm_storage_account.state.id}",
+        subresource_names: ["blob"],
+      },
+      tags: { owner: "platform" },
+    });
+    // The runners' network resolves the blob zone itself (DNS policy or its own zone).
+    expect(endpoint.private_dns_zone_group).toBeUndefined();
+  });
+
   it("keeps earlier state versions and deleted blobs for the retention it is given", () => {
     expect(synth({ retentionDays: 90 }).azurerm_storage_account.state.blob_properties).toEqual({
       versioning_enabled: true,
