@@ -271,6 +271,70 @@ describe("access", () => {
     ]);
   });
 
+  it("lets one principal hold two roles at one scope through separate grants, and two principals one role", () => {
+    const OTHER = { ...APP, objectId: "8b2d3f4a-5c6e-4d7f-9a01-b2c3d4e5f6a7", displayName: "app-other" };
+    const [env] = resolve(
+      envWith([
+        { name: "app-user", principal: APP, roles: ["inference"] },
+        {
+          name: "app-reader",
+          principal: APP,
+          roles: ["Cognitive Services Usages Reader"],
+          scope: "environment",
+        },
+        { name: "app-contrib", principal: APP, roles: ["Cognitive Services OpenAI Contributor"] },
+        { name: "other-user", principal: OTHER, roles: ["inference"] },
+      ]),
+    );
+    expect(env!.regions[0]!.access.map((g) => [g.principal.displayName, g.roleName])).toEqual([
+      ["app-chat", "Cognitive Services OpenAI User"],
+      ["app-chat", "Cognitive Services OpenAI Contributor"],
+      ["app-other", "Cognitive Services OpenAI User"],
+    ]);
+  });
+
+  it.each<[string, string[] | undefined, string[] | undefined]>([
+    ["every region, then one", undefined, ["swedencentral"]],
+    ["two regions, then one of them", ["swedencentral", "francecentral"], ["swedencentral"]],
+    ["one region, then two including it", ["francecentral"], ["swedencentral", "francecentral"]],
+  ])("finds the same assignment twice when region lists overlap: %s", (_what, first, second) => {
+    const found = problems(
+      envWith([
+        { name: "first", principal: APP, roles: ["inference"], ...(first && { regions: first }) },
+        { name: "second", principal: APP, roles: ["inference"], ...(second && { regions: second }) },
+      ]),
+    );
+    expect(found.map((p) => [p.path, p.message])).toEqual([
+      [
+        "access.1",
+        "gives app-chat Cognitive Services OpenAI User at the same scope as access[0] (first): keep one",
+      ],
+    ]);
+  });
+
+  it("treats subscription-wide grants as one scope whatever regions they wrongly name", () => {
+    const found = problems(
+      envWith([
+        { name: "ops", principal: APP, roles: ["Reader"], scope: "environment", regions: ["swedencentral"] },
+        {
+          name: "ops-too",
+          principal: APP,
+          roles: ["Reader"],
+          scope: "environment",
+          regions: ["francecentral"],
+        },
+      ]),
+    );
+    expect(found.map((p) => p.path)).toEqual(["access.0.regions", "access.1.regions", "access.1"]);
+  });
+
+  it("reports a role listed twice in one grant once, not also as a second grant", () => {
+    const found = problems(envWith([{ name: "app", principal: APP, roles: ["inference", "inference"] }]));
+    expect(found.map((p) => [p.path, p.message])).toEqual([
+      ["access.0.roles.1", "grants the same role as roles[0]"],
+    ]);
+  });
+
   it("reads a privileged grant's reason as a waiver of AOAI-IAM1 on each privileged assignment, and says so", () => {
     const reason = "Break-glass group, membership through PIM only";
     const { environments, warnings } = resolveObjects([

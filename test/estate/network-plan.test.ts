@@ -121,6 +121,52 @@ describe("the address plan", () => {
     expect(region.privateEndpoint.staticIp).toBe("10.30.0.4");
   });
 
+  it("checks host bits in every range it is given, at that range's path", () => {
+    expect(
+      problems(
+        env((e) => {
+          e.network = { peerRanges: ["172.16.0.1/12"], clientRanges: ["192.168.1.1/24"] };
+          e.regions[0].network.privateEndpointSubnet = "10.30.0.1/27";
+          e.regions[0].network.gatewaySubnet = "10.30.0.129/26";
+        }),
+      ),
+    ).toEqual([
+      {
+        path: "network.peerRanges.0",
+        message: "has host bits set: the range starting there is 172.16.0.0/12",
+      },
+      {
+        path: "network.clientRanges.0",
+        message: "has host bits set: the range starting there is 192.168.1.0/24",
+      },
+      {
+        path: "regions.0.network.privateEndpointSubnet",
+        message: "has host bits set: the range starting there is 10.30.0.0/27",
+      },
+      {
+        path: "regions.0.network.gatewaySubnet",
+        message: "has host bits set: the range starting there is 10.30.0.128/26",
+      },
+    ]);
+  });
+
+  it("accepts a /29 endpoint subnet, the smallest Azure allows", () => {
+    const e = env((e) => (e.regions[0].network.privateEndpointSubnet = "10.30.0.0/29"));
+    expect(resolve(e).environments[0]!.regions[0]!.network).toMatchObject({
+      mode: "managed",
+      privateEndpointSubnet: { addressPrefix: "10.30.0.0/29" },
+    });
+  });
+
+  it("refuses an existing subnet's ID in managed mode, which creates its own subnet", () => {
+    expect(problems(env((e) => (e.regions[0].network.privateEndpointSubnetId = SUBNET_ID)))).toEqual([
+      {
+        path: "regions.0.network.privateEndpointSubnetId",
+        message: "is for landingZone mode; managed mode creates the subnet: remove it",
+      },
+    ]);
+  });
+
   it("requires an address plan in managed mode", () => {
     expect(problems(env((e) => delete e.regions[0].network))).toEqual([
       {
@@ -206,6 +252,53 @@ describe("landing-zone mode and DNS modes", () => {
       {
         path: "network.dns.zoneIds.privatelink.openai.azure.com",
         message: "the resource ID must end with /privateDnsZones/privatelink.openai.azure.com",
+      },
+    ]);
+  });
+
+  it("reports the value the managed DNS refusal is about", () => {
+    const [issue] = issuesOf(() => resolve(lz((e) => (e.network.dns = { mode: "managed" }))));
+    expect(issue!.value).toBe("managed");
+  });
+
+  it("reports a landing-zone region with no network block instead of failing", () => {
+    expect(problems(lz((e) => delete e.regions[0].network))).toEqual([
+      {
+        path: "regions.0.network",
+        message: "landingZone mode needs privateEndpointSubnetId: the existing subnet for private endpoints",
+      },
+    ]);
+  });
+
+  it("asks for every zone when existing DNS mode names none", () => {
+    expect(problems(lz((e) => delete e.network.dns.zoneIds))).toEqual(
+      ["privatelink.openai.azure.com", "privatelink.cognitiveservices.azure.com"].map((zone) => ({
+        path: "network.dns.zoneIds",
+        message: `existing DNS mode needs the resource ID of zone ${zone}`,
+      })),
+    );
+  });
+
+  it("asks for the blob zone too when a region fine-tunes", () => {
+    const fineTuning = problems(lz((e) => (e.regions[0].fineTuning = { baseModels: ["gpt-4.1-mini"] })));
+    expect(fineTuning).toContainEqual({
+      path: "network.dns.zoneIds",
+      message: "existing DNS mode needs the resource ID of zone privatelink.blob.core.windows.net",
+    });
+  });
+
+  it.each(["policy", "managed"])("refuses zone IDs in %s DNS mode, which would ignore them", (mode) => {
+    const e =
+      mode === "policy"
+        ? lz((x) => (x.network.dns.mode = mode))
+        : env(
+            (x) =>
+              (x.network = { dns: { mode, zoneIds: { "privatelink.openai.azure.com": OPENAI_ZONE_ID } } }),
+          );
+    expect(problems(e)).toEqual([
+      {
+        path: "network.dns.zoneIds",
+        message: `zoneIds are only used in existing DNS mode (mode is ${mode}); remove them`,
       },
     ]);
   });
