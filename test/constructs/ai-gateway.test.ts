@@ -5,6 +5,7 @@
  */
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
+import { roleAssignmentName } from "../../constructs/access/assignment-name";
 import { AiGateway, type AiGatewayProps } from "../../constructs/ai-gateway";
 import { synthReadable } from "../helpers";
 
@@ -123,6 +124,10 @@ describe("AiGateway", () => {
     for (const g of grants) {
       expect(g.principal_id).toBe("${azurerm_api_management.gateway.identity[0].principal_id}");
       expect(g.role_definition_id).toMatch(/\/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd$/);
+      // Named from the gateway's name, not its object ID (known only at apply): the same key GatewayUsage uses.
+      expect(g.name).toBe(
+        roleAssignmentName(g.scope, "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd", "gateway-apim-test"),
+      );
     }
   });
 
