@@ -167,6 +167,28 @@ describe("CustomerManagedKey", () => {
     expect(open.azurerm_private_endpoint).toBeUndefined();
   });
 
+  it("says on the vault's lock what it holds", () => {
+    expect(r.azurerm_management_lock.cmk_key_vault_Lock.notes).toBe(
+      "Protected environment: holds the account's encryption key.",
+    );
+  });
+
+  it("registers the key's attachment on the account as the operation the estate orders first", () => {
+    const ordered = synthReadable((stack) => {
+      const account = new OpenAiAccount(stack, "openai", {
+        name: "oai-x",
+        location: "swedencentral",
+        resourceGroupName: "rg-x",
+      });
+      chatDeployment(stack, account);
+      new CustomerManagedKey(stack, "cmk", { ...base, account });
+      account.orderOperations(["customer-managed-key", "deployment:chat"]);
+    }).resource;
+    expect(ordered.azurerm_cognitive_deployment.deployment_chat.depends_on).toEqual([
+      "azurerm_cognitive_account_customer_managed_key.cmk_attachment",
+    ]);
+  });
+
   it("without protection: no lock and no prevent_destroy", () => {
     const loose = synth({ protection: false });
     expect(loose.azurerm_management_lock.cmk_key_vault_Lock).toBeUndefined();
@@ -177,9 +199,10 @@ describe("CustomerManagedKey", () => {
   it.each<[Partial<Props>, RegExp]>([
     [
       { keyAdministrators: [] },
-      /test\/cmk: keyAdministrators needs at least the identity that applies Terraform/,
+      /test\/cmk: keyAdministrators needs at least the identity that applies Terraform: .* \(got \[\]\)$/,
     ],
     [{ privateEndpoints: [] }, /test\/cmk: privateEndpoints or allowedIpRanges is required/],
+    [{ privateEndpoints: undefined }, /test\/cmk: privateEndpoints or allowedIpRanges is required/],
     [
       { rotateAfterDays: 730 },
       /rotateAfterDays must be a whole number from 7 to expireAfterDays - 7 \(723\)/,
