@@ -253,10 +253,9 @@ function placeOne(
     regions.push({ ...a, type: option.type, available: option.available, quota: option.quota, added });
   }
   const total = regions.reduce((s, r) => s + r.capacity, 0);
-  // The largest share; on a tie the primary, then the preferred region.
-  const worst = [...regions].sort(
-    (x, y) => y.capacity - x.capacity || Number(y.role === "primary") - Number(x.role === "primary"),
-  )[0]!;
+  // The largest share; on a tie the earlier region (the primary comes first, then preference order):
+  // the sort is stable.
+  const worst = [...regions].sort((x, y) => y.capacity - x.capacity)[0]!;
   return {
     name: w.name,
     model: w.model.name,

@@ -171,3 +171,80 @@ describe("allocate, by example", () => {
     ]);
   });
 });
+
+describe("allocate, at its edges", () => {
+  const at = (available: number[], rules = { min: 1, step: 1 }): Candidate[] =>
+    ["swedencentral", "francecentral", "germanywestcentral"].slice(0, available.length).map((region, i) => ({
+      region,
+      available: available[i]!,
+      ...rules,
+    }));
+  const ptu = { min: 15, step: 5 };
+
+  it("single: takes the first region that holds the demand exactly, sized to whole PTU steps", () => {
+    expect(allocate({ demand: 200, strategy: "single", candidates: at([100, 200, 300]) })).toEqual([
+      { region: "francecentral", capacity: 200, role: "active" },
+    ]);
+    expect(allocate({ demand: 12, strategy: "single", candidates: at([14, 15], ptu) })).toEqual([
+      { region: "francecentral", capacity: 15, role: "active" },
+    ]);
+  });
+
+  it("single: names the most any one region has left when none holds the demand", () => {
+    expect(allocate({ demand: 500, strategy: "single", candidates: at([100, 300, 200]) })).toEqual({
+      constraint: "single region",
+      offered: 300,
+      needed: 500,
+    });
+    expect(allocate({ demand: 500, strategy: "single", candidates: [] })).toEqual({
+      constraint: "single region",
+      offered: 0,
+      needed: 500,
+    });
+  });
+
+  it("primary-secondary: fits primary and standby exactly, and names the best primary when none fits", () => {
+    expect(allocate({ demand: 300, strategy: "primary-secondary", candidates: at([300, 300]) })).toEqual([
+      { region: "swedencentral", capacity: 300, role: "primary" },
+      { region: "francecentral", capacity: 300, role: "secondary" },
+    ]);
+    expect(allocate({ demand: 600, strategy: "primary-secondary", candidates: at([400, 300]) })).toEqual({
+      constraint: "quota",
+      offered: 400,
+      needed: 600,
+    });
+  });
+
+  it("primary-secondary: names the largest standby the other regions could hold", () => {
+    expect(allocate({ demand: 300, strategy: "primary-secondary", candidates: at([300, 200, 100]) })).toEqual(
+      {
+        constraint: "failover",
+        offered: 200,
+        needed: 300,
+      },
+    );
+  });
+
+  it("spread with a share: names failover when the quota suffices but the caps do not, quota when it does not", () => {
+    // One region of exactly the demand: the cap (half) leaves the rest unplaced.
+    expect(allocate({ demand: 200, strategy: "active-active", candidates: at([200]) })).toEqual({
+      constraint: "failover",
+      offered: 100,
+      needed: 200,
+    });
+    expect(allocate({ demand: 1000, strategy: "active-active", candidates: at([300, 300]) })).toEqual({
+      constraint: "quota",
+      offered: 600,
+      needed: 1000,
+    });
+  });
+
+  it("active-active: refuses a placement in one region even when no share is required", () => {
+    expect(
+      allocate({ demand: 100, strategy: "active-active", minimumShare: 0, candidates: at([600]) }),
+    ).toEqual({ constraint: "failover", offered: 100, needed: 100 });
+    expect(allocate({ demand: 100, strategy: "spread", minimumShare: 0, candidates: at([600]) })).toEqual([
+      { region: "swedencentral", capacity: 100, role: "active" },
+    ]);
+  });
+});

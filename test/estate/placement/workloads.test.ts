@@ -194,3 +194,224 @@ describe("workloads", () => {
     expect(estate.workloads[0]!.regions.reduce((s, r) => s + r.capacity, 0)).toBe(800);
   });
 });
+
+describe("workloads: what placement records and where it draws the line", () => {
+  const dzs = (name: string, capacity: number) => ({
+    name,
+    model: { name: "gpt-5.1", version: "2025-11-13" },
+    type: "DataZoneStandard",
+    capacity,
+  });
+  const reason = "Granted by support request 123456";
+
+  it("records what each placed region had, and why the others were passed over", () => {
+    // swedencentral has 250 of its 300 left; francecentral all 300; single needs 280 in one region.
+    const e = env([workload({ demand: 280, strategy: "single" })]);
+    e.regions[0].deployments = [dzs("chat", 50)];
+    const w = placed(e).workloads[0]!;
+    expect(w.regions).toEqual([
+      {
+        region: "francecentral",
+        capacity: 280,
+        role: "active",
+        type: "DataZoneStandard",
+        available: 300,
+        quota: 300,
+        added: false,
+      },
+    ]);
+    expect(w.passedOver).toEqual([{ region: "swedencentral", why: "not needed" }]);
+    expect(w.worstLoss).toBeUndefined();
+    expect(w.unit).toBe("1K TPM");
+  });
+
+  it("says a region's quota is used up, with the numbers", () => {
+    const e = env([workload({ demand: 100, strategy: "single" })]);
+    e.regions[0].deployments = [dzs("chat", 300)];
+    expect(placed(e).workloads[0]!.passedOver).toEqual([
+      { region: "swedencentral", why: "no quota left (0 of 300)" },
+    ]);
+  });
+
+  it("names the region whose loss costs most, and what remains", () => {
+    // swedencentral can take only 50, so francecentral holds the larger part.
+    const e = env([workload({ demand: 200, strategy: "spread" })]);
+    e.regions[0].deployments = [dzs("chat", 250)];
+    const w = placed(e).workloads[0]!;
+    expect(w.regions.map((r) => [r.region, r.capacity, r.available])).toEqual([
+      ["swedencentral", 50, 50],
+      ["francecentral", 150, 300],
+    ]);
+    expect(w.worstLoss).toEqual({ region: "francecentral", remaining: 50 });
+    // Clients try the larger region first.
+    expect(w.targets.map((t) => [t.region, t.role, t.capacity])).toEqual([
+      ["francecentral", "active", 150],
+      ["swedencentral", "active", 50],
+    ]);
+  });
+
+  it("puts the primary first for clients, then the standby", () => {
+    const w = placed(env([workload({ demand: 100, strategy: "primary-secondary" })])).workloads[0]!;
+    expect(w.targets.map((t) => [t.region, t.role, t.deployment])).toEqual([
+      ["swedencentral", "primary", "reasoning"],
+      ["francecentral", "secondary", "reasoning"],
+    ]);
+    expect(w.worstLoss).toEqual({ region: "swedencentral", remaining: 100 });
+  });
+
+  it("keeps the preference order between regions of equal capacity", () => {
+    const w = placed(env([workload({ demand: 200, regions: ["francecentral", "swedencentral"] })]))
+      .workloads[0]!;
+    expect(w.targets.map((t) => t.region)).toEqual(["francecentral", "swedencentral"]);
+  });
+
+  it("takes the share to keep from failover.minimumShare", () => {
+    const w = placed(
+      env([workload({ demand: 100, strategy: "active-active", failover: { minimumShare: 30 } })]),
+    ).workloads[0]!;
+    expect(w.minimumShare).toBe(0.3);
+    expect(w.regions.every((r) => r.capacity <= 70)).toBe(true);
+  });
+
+  it("uses Global types first for a Global workload, and refuses every Global type inside EU", () => {
+    const w = placed(env([workload({ boundary: "Global", demand: 100, strategy: "single" })])).workloads[0]!;
+    expect(w.regions.map((r) => [r.region, r.type, r.quota])).toEqual([
+      ["swedencentral", "GlobalStandard", 1000],
+    ]);
+    for (const type of ["GlobalProvisionedManaged", "GlobalBatch"])
+      expect(problemsOf([env([workload({ types: [type] })])], TODAY)).toEqual([
+        {
+          path: "workloads.0.types",
+          message: `${type} processes data anywhere: it is outside the EU boundary`,
+        },
+      ]);
+  });
+
+  it("says so when the boundary holds none of the environment's regions", () => {
+    expect(problemsOf([env([workload({ boundary: "US" })])], TODAY)).toEqual([
+      {
+        path: "workloads.0",
+        message: "gpt-5.1 2025-11-13 is offered in no US region as DataZoneStandard or Standard",
+      },
+    ]);
+  });
+
+  it("places provisioned demand in PTUs, at the model's minimum and step, against declared quota", () => {
+    const quotas = [
+      {
+        region: "swedencentral",
+        model: "gpt-5.1",
+        type: "DataZoneProvisionedManaged",
+        capacity: 100,
+        reason,
+      },
+      { region: "swedencentral", model: "gpt-5.1", type: "ProvisionedManaged", capacity: 200, reason },
+    ];
+    const ptu = (types: string[], demand: number) =>
+      placed(env([workload({ types, demand, strategy: "single", regions: ["swedencentral"] })], { quotas }))
+        .workloads[0]!;
+    const dataZone = ptu(["DataZoneProvisionedManaged"], 12);
+    expect(dataZone.unit).toBe("PTU");
+    expect(dataZone.regions.map((r) => [r.type, r.capacity, r.quota])).toEqual([
+      ["DataZoneProvisionedManaged", 15, 100],
+    ]);
+    // Regional PTUs: at least 50, in steps of 50.
+    expect(ptu(["ProvisionedManaged"], 60).regions.map((r) => [r.type, r.capacity])).toEqual([
+      ["ProvisionedManaged", 100],
+    ]);
+  });
+
+  it("passes over a region with no known quota for the type, saying where to declare it", () => {
+    expect(
+      problemsOf(
+        [env([workload({ types: ["DataZoneProvisionedManaged"], regions: ["swedencentral"] })])],
+        TODAY,
+      ),
+    ).toEqual([
+      {
+        path: "workloads.0",
+        message:
+          "gpt-5.1 2025-11-13 is offered in no EU region as DataZoneProvisionedManaged (swedencentral: no known quota for gpt-5.1 DataZoneProvisionedManaged: declare it under quotas:)",
+      },
+    ]);
+  });
+
+  it("in a landing zone, passes over regions it does not have: it cannot add networks there", () => {
+    const e = env(
+      [workload({ demand: 100, strategy: "single", regions: ["swedencentral", "francecentral"] })],
+      {
+        network: { mode: "landingZone", dns: { mode: "policy" } },
+      },
+    );
+    e.regions = [
+      {
+        location: "swedencentral",
+        network: {
+          privateEndpointSubnetId:
+            "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/snet-pe",
+        },
+        deployments: [],
+      },
+    ];
+    expect(placed(e).workloads[0]!.passedOver).toEqual([
+      { region: "francecentral", why: "not in regions: (landing zone)" },
+    ]);
+  });
+
+  it("passes over an account at Azure's deployment limit", () => {
+    const e = env([workload({ demand: 100, strategy: "single" })]);
+    e.regions[0].deployments = Array.from({ length: 32 }, (_, i) => ({
+      ...dzs(`d${i}`, 1),
+      model: { name: "gpt-5-nano", version: "2025-08-07" },
+    }));
+    const w = placed(e).workloads[0]!;
+    expect(w.regions.map((r) => r.region)).toEqual(["francecentral"]);
+    expect(w.passedOver).toContainEqual({
+      region: "swedencentral",
+      why: "its account has 32 deployments, Azure's limit",
+    });
+  });
+
+  it("adds the last listed region outside the environment when every one is needed", () => {
+    const e = env(
+      [
+        workload({
+          demand: 500,
+          regions: ["swedencentral", "germanywestcentral"],
+          model: { name: "gpt-5-mini", version: "2025-08-07" },
+        }),
+      ],
+      {
+        network: { addressPool: "10.60.0.0/22" },
+      },
+    );
+    const w = placed(e).workloads[0]!;
+    expect(w.regions.map((r) => [r.region, r.added])).toEqual([
+      ["swedencentral", false],
+      ["germanywestcentral", true],
+    ]);
+    // A pool of exactly one /22 gives that /22.
+    expect(placed(e).regions.find((r) => r.location === "germanywestcentral")!.network).toMatchObject({
+      virtualNetwork: { addressSpace: "10.60.0.0/22" },
+    });
+  });
+
+  it("keeps an added region's /22 clear of the environment's own VNets", () => {
+    const e = env(
+      [
+        workload({
+          demand: 500,
+          regions: ["swedencentral", "germanywestcentral"],
+          model: { name: "gpt-5-mini", version: "2025-08-07" },
+        }),
+      ],
+      {
+        network: { addressPool: "10.30.0.0/16" },
+      },
+    );
+    // 10.30.0.0/22 holds swedencentral's 10.30.0.0/24.
+    expect(placed(e).regions.find((r) => r.location === "germanywestcentral")!.network).toMatchObject({
+      virtualNetwork: { addressSpace: "10.30.4.0/22" },
+    });
+  });
+});
