@@ -1,6 +1,7 @@
 import { TerraformOutput, Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { CognitiveAccount, ManagementLock } from "../../constructs/azurerm";
+import { ModelDeployment } from "../../constructs/model-deployment";
 import { OpenAiAccount, type OpenAiAccountProps } from "../../constructs/openai-account";
 import { chatDeployment, synthReadable } from "../helpers";
 
@@ -204,6 +205,76 @@ describe("OpenAiAccount: from its mutation survivors", () => {
     expect(Object.keys(r.azurerm_role_assignment)).toEqual([
       "openai_access_inference_ab12cd34",
       "openai_access_inference_appteam0",
+    ]);
+  });
+
+  it("exposes its grants by key, and none before the first", () => {
+    let before: object | undefined;
+    let after: Record<string, unknown> = {};
+    synthReadable((scope: Construct) => {
+      const a = new OpenAiAccount(scope, "openai", {
+        ...base,
+        subscriptionId: "11111111-1111-1111-1111-111111111111",
+      });
+      before = a.assignments;
+      a.grantInference({ objectId: "AB12CD34-5678-4ABC-8DEF-0123456789AB", type: "Group", displayName: "g" });
+      after = a.assignments;
+    });
+    expect(before).toEqual({});
+    expect(Object.keys(after)).toEqual(["inference_ab12cd34"]);
+  });
+
+  it("tags its private endpoints", () => {
+    const r = synthReadable((scope: Construct) => {
+      new OpenAiAccount(scope, "openai", {
+        ...base,
+        tags: { owner: "team" },
+        privateEndpoints: [{ name: "pep-oai", subnetId: "/subnet" }],
+      });
+    }).resource;
+    expect(r.azurerm_private_endpoint.openai_private_endpoint.tags).toEqual({ owner: "team" });
+  });
+
+  it("leaves its inline customer_managed_key to an attachment when told, keeping its protection", () => {
+    const r = synthReadable((scope: Construct) => {
+      new OpenAiAccount(scope, "openai", base).ignoreInlineCustomerManagedKey();
+    }).resource;
+    expect(r.azurerm_cognitive_account.openai.lifecycle).toEqual({
+      prevent_destroy: true,
+      ignore_changes: ["customer_managed_key"],
+    });
+  });
+
+  it("refuses a declared operation order that leaves out one it has", () => {
+    expect(() =>
+      synthReadable((scope: Construct) => {
+        const a = new OpenAiAccount(scope, "openai", base);
+        chatDeployment(scope, a);
+        a.addOperation({ key: "blocklist:x", first: a.resource, last: a.resource });
+        a.orderOperations(["deployment:chat"]);
+      }),
+    ).toThrow(
+      /test\/openai: orderOperations must list exactly the operations added to the account \(got \{"missing":\["blocklist:x"\],"unknown":\[\]\}\)/,
+    );
+  });
+
+  it("chains each operation after the one before it, and the first after nothing", () => {
+    const r = synthReadable((scope: Construct) => {
+      const a = new OpenAiAccount(scope, "openai", base);
+      chatDeployment(scope, a);
+      new ModelDeployment(scope, "deployment_embed", {
+        account: a,
+        name: "embed",
+        modelName: "text-embedding-3-large",
+        modelVersion: "1",
+        sku: "GlobalStandard",
+        capacity: 1,
+        raiPolicyName: "Microsoft.DefaultV2",
+      });
+    }).resource;
+    expect(r.azurerm_cognitive_deployment.deployment_chat.depends_on).toBeUndefined();
+    expect(r.azurerm_cognitive_deployment.deployment_embed.depends_on).toEqual([
+      "azurerm_cognitive_deployment.deployment_chat",
     ]);
   });
 });
