@@ -3,6 +3,9 @@
  * a key anywhere, and its workbooks keep their names.
  */
 import type { Construct } from "constructs";
+import { GATEWAY_ROLES } from "../../catalog/roles";
+import { scopeIds } from "../../catalog/resource-ids";
+import { roleAssignmentName } from "../../constructs/access/assignment-name";
 import { GatewayUsage, type GatewayUsageProps } from "../../constructs/gateway-usage";
 import { synthReadable } from "../helpers";
 
@@ -114,6 +117,15 @@ describe("GatewayUsage", () => {
     const other = Object.values<any>(synth({ name: "appi-y" }).azurerm_role_assignment)[0];
     expect(grant.name).toMatch(/^[0-9a-f-]{36}$/);
     expect(other.name).not.toBe(grant.name);
+    // From the component's ID text and the gateway's name (its object ID is known only at apply), the
+    // same principal key AiGateway names its grants with.
+    expect(grant.name).toBe(
+      roleAssignmentName(
+        scopeIds.applicationInsights(base.subscriptionId, "rg", "appi-x"),
+        GATEWAY_ROLES.metricsPublisher.id,
+        "gateway-apim-x",
+      ),
+    );
   });
 
   it("refuses a sampling percentage or retention Azure would not take, naming the construct path", () => {
