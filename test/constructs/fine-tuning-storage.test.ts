@@ -170,6 +170,24 @@ describe("FineTuningStorage", () => {
     );
   });
 
+  it("sends the blob service's logs and its Transaction metrics (blob services have no AllMetrics)", () => {
+    const WORKSPACE =
+      "/subscriptions/x/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log";
+    let blobServiceId = "";
+    const r = synthReadable((stack) => {
+      blobServiceId = new FineTuningStorage(stack, "fine_tuning_storage", {
+        ...base,
+        diagnostics: { logAnalyticsWorkspaceId: WORKSPACE },
+      }).blobServiceId;
+    }).resource;
+    expect(blobServiceId).toMatch(/\/blobServices\/default$/);
+    expect(r.azurerm_monitor_diagnostic_setting.fine_tuning_storage_diagnostics).toMatchObject({
+      target_resource_id: "${azurerm_storage_account.fine_tuning_storage.id}/blobServices/default",
+      log_analytics_workspace_id: WORKSPACE,
+      enabled_metric: [{ category: "Transaction" }],
+    });
+  });
+
   it("grants reading and uploading training data with the blob data roles", () => {
     const SUB = "11111111-1111-1111-1111-111111111111";
     const principal = {
