@@ -72,6 +72,7 @@ describe("AccountAlerts", () => {
     const a = alerts({ provisioned: true, provisionedUtilizationPercent: 80, actionGroupId: "/ag" });
     expect(a.alerts_provisioned_utilization).toMatchObject({
       name: "oai-x-provisioned-utilization",
+      window_size: "PT5M",
       severity: 2,
       scopes: ["/subscriptions/x/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/oai-x"],
       criteria: [
