@@ -232,3 +232,32 @@ describe("Blocklist and its attachment", () => {
     ).toThrow(/items must hold 1-10000 items \(got 0\)/);
   });
 });
+
+describe("ContentFilter on an account", () => {
+  const twoFilters = (order?: string[]) =>
+    synthReadable((stack) => {
+      const account = new OpenAiAccount(stack, "openai", {
+        name: "oai-x",
+        location: "swedencentral",
+        resourceGroupName: "rg",
+      });
+      // No blocklists prop at all.
+      new ContentFilter(stack, "content_filter_a", { account, name: "fa", filters });
+      new ContentFilter(stack, "content_filter_b", { account, name: "fb", filters });
+      if (order) account.orderOperations(order);
+    }).resource;
+
+  it("writes an empty blocklist attachment when given none, so detaching the last one is a write", () => {
+    expect(twoFilters().azapi_update_resource.content_filter_a_blocklists.body).toEqual({
+      properties: { customBlocklists: [] },
+    });
+  });
+
+  it("registers itself as content-filter:<name>, so filters run in the order the estate declares", () => {
+    const r = twoFilters(["content-filter:fb", "content-filter:fa"]);
+    expect(r.azurerm_cognitive_account_rai_policy.content_filter_b.depends_on).toBeUndefined();
+    expect(r.azurerm_cognitive_account_rai_policy.content_filter_a.depends_on).toEqual([
+      "azapi_update_resource.content_filter_b_blocklists",
+    ]);
+  });
+});
