@@ -54,6 +54,51 @@ describe("the gateway plan", () => {
       "francecentral",
       "swedencentral",
     ]);
+    for (const a of estate.gateway!.accounts) {
+      const account = estate.regions.find((r) => r.location === a.location)!.account;
+      expect(a).toEqual({ location: a.location, name: account.name, resourceId: account.resourceId });
+    }
+  });
+
+  it("runs in the primary region when that is not the first, in that region's gateway subnet", () => {
+    const e = env({ teams: [team] });
+    delete e.regions[0].network.gatewaySubnet;
+    e.regions.push({
+      location: "francecentral",
+      network: {
+        addressSpace: "10.31.0.0/24",
+        privateEndpointSubnet: "10.31.0.0/27",
+        gatewaySubnet: "10.31.0.128/27",
+      },
+    });
+    e.primaryRegion = "francecentral";
+    const g = resolveObjects([e], TODAY).environments[0]!.gateway!;
+    expect(g).toMatchObject({
+      location: "francecentral",
+      regionStackName: "dev-francecentral",
+      subnet: { mode: "managed", addressPrefix: "10.31.0.128/27" },
+    });
+  });
+
+  it("keeps its global name, its teams' client IDs and limits, and lists every workload in a refusal", () => {
+    const e = env({ teams: [team] });
+    const g = resolveObjects([e], TODAY).environments[0]!.gateway!;
+    // Pinned: the name is global and fixed at creation; a change would replace the gateway.
+    expect(g.name).toBe("apim-aoai-dev-c5cb31");
+    expect(g.teams).toEqual([
+      {
+        name: "app",
+        clientIds: ["6f1d2e3c-4b5a-4c69-8d7e-0f1a2b3c4d5e"],
+        tokensPerMinute: 1000,
+        workloads: ["chat"],
+      },
+    ]);
+    e.workloads.push({ ...e.workloads[0], name: "embed" });
+    e.gateway.teams = [{ ...team, workloads: ["chatt"] }];
+    expect(problemsOf([e], TODAY)).toContainEqual({
+      path: "gateway.teams.0.workloads.0",
+      message: "is not a workload: chat, embed",
+    });
   });
 
   it.each([

@@ -49,3 +49,131 @@ describe("the usage workbook", () => {
     for (const c of charts) expect(c.content.timeContextFromParameter).toBe(parameter.name);
   });
 });
+
+describe("the usage workbook, as the portal stores it", () => {
+  // A gateway of two accounts; only its name and accounts matter to the workbook.
+  const small = {
+    name: "apim-x",
+    accounts: [
+      { name: "OAI-Sdc", location: "swedencentral", resourceId: "/a" },
+      { name: "oai-frc", location: "francecentral", resourceId: "/b" },
+    ],
+  } as unknown as Parameters<typeof usageWorkbook>[0];
+  const { displayName, data } = usageWorkbook(small, { logAnalyticsWorkspaceId: WORKSPACE });
+  const [about, parameters, perTeam, perDeployment, table, perRegion] = data.items as any[];
+  const chart = (name: string, title: string, query: string[], visualization: string) => ({
+    type: 3,
+    name,
+    content: {
+      version: "KqlItem/1.0",
+      title,
+      query: query.join("\n"),
+      size: 0,
+      queryType: 0,
+      resourceType: "microsoft.insights/components",
+      timeContextFromParameter: "TimeRange",
+      visualization,
+    },
+  });
+
+  it("is an unlocked Notebook/1.0 named after the gateway, opening with what it counts", () => {
+    expect(displayName).toBe("Azure OpenAI usage (apim-x)");
+    expect(data.version).toBe("Notebook/1.0");
+    expect(data.isLocked).toBe(false);
+    expect(data.items).toHaveLength(6);
+    expect(about).toEqual({
+      type: 1,
+      name: "about",
+      content: {
+        json:
+          "## Azure OpenAI usage through apim-x\n\nTokens per team and deployment count the gateway's callers; " +
+          "tokens per region count every caller of the accounts, from their own metrics.",
+      },
+    });
+  });
+
+  it("offers time ranges from an hour to 30 days, a day by default", () => {
+    expect(parameters).toEqual({
+      type: 9,
+      name: "parameters",
+      content: {
+        version: "KqlParameterItem/1.0",
+        parameters: [
+          {
+            id: "time-range",
+            version: "KqlParameterItem/1.0",
+            name: "TimeRange",
+            label: "Time range",
+            type: 4,
+            isRequired: true,
+            value: { durationMs: 86_400_000 },
+            typeSettings: {
+              selectableValues: [
+                { durationMs: 3_600_000 },
+                { durationMs: 14_400_000 },
+                { durationMs: 86_400_000 },
+                { durationMs: 604_800_000 },
+                { durationMs: 2_592_000_000 },
+              ],
+            },
+          },
+        ],
+        style: "pills",
+        queryType: 0,
+        resourceType: "microsoft.insights/components",
+      },
+    });
+  });
+
+  it("sums the gateway's Total Tokens per team, per deployment, and per both, in the chosen range", () => {
+    const by = (dimension: string) => [
+      "customMetrics",
+      '| where name == "Total Tokens"',
+      `| extend ${dimension} = tostring(customDimensions["${dimension}"])`,
+      `| summarize Tokens = sum(valueSum) by ${dimension}, bin(timestamp, {TimeRange:grain})`,
+    ];
+    expect(perTeam).toEqual(chart("tokens-per-team", "Tokens per team", by("Team"), "timechart"));
+    expect(perDeployment).toEqual(
+      chart("tokens-per-deployment", "Tokens per deployment", by("Deployment"), "timechart"),
+    );
+    expect(table).toEqual(
+      chart(
+        "tokens-per-team-and-deployment",
+        "Tokens per team and deployment",
+        [
+          "customMetrics",
+          '| where name == "Total Tokens"',
+          '| extend Team = tostring(customDimensions["Team"]), Deployment = tostring(customDimensions["Deployment"])',
+          "| summarize Tokens = sum(valueSum) by Team, Deployment",
+          "| order by Tokens desc",
+        ],
+        "table",
+      ),
+    );
+  });
+
+  it("sums every caller's tokens per region from the workspace, matching account names in lower case", () => {
+    expect(perRegion).toEqual({
+      type: 3,
+      name: "tokens-per-region",
+      content: {
+        version: "KqlItem/1.0",
+        title: "Tokens per region (every caller)",
+        query: [
+          'let accounts = datatable(Account: string, Region: string) ["oai-sdc", "swedencentral", "oai-frc", "francecentral"];',
+          "AzureMetrics",
+          '| where ResourceProvider == "MICROSOFT.COGNITIVESERVICES" and MetricName == "TokenTransaction"',
+          "| extend Account = tolower(Resource)",
+          "| join kind=inner accounts on Account",
+          "| summarize Tokens = sum(Total) by Region, bin(TimeGenerated, {TimeRange:grain})",
+        ].join("\n"),
+        size: 0,
+        queryType: 0,
+        resourceType: "microsoft.operationalinsights/workspaces",
+        crossComponentResources: [WORKSPACE],
+        timeContextFromParameter: "TimeRange",
+        visualization: "timechart",
+      },
+    });
+  });
+});
