@@ -13,7 +13,7 @@ import { Access, type Principal } from "./access";
 import { ManagementLock, type RoleAssignment } from "./azurerm";
 import { Diagnostics } from "./diagnostics";
 import { PrivateEndpoint } from "./private-endpoint";
-import { isKnown, PropError } from "./validation";
+import { PropError } from "./validation";
 
 /** Delete protection: prevent_destroy on the resource and a CanNotDelete lock beside it. */
 export interface ProtectionOptions {
@@ -184,8 +184,8 @@ export function addPrivateEndpoints(
 export class ResourceGrants {
   private access?: Access;
   private readonly subscriptionId?: string;
-  /** The resource ID as text, from which assignment names derive; undefined when it cannot be known. */
-  private readonly scopeId?: string;
+  /** The resource ID as text, from which assignment names derive. */
+  private readonly scopeId: (subscriptionId: string) => string;
 
   /**
    * `id` is the resource's ID (often a reference); `idText` builds its text from subscription, group and
@@ -198,11 +198,10 @@ export class ResourceGrants {
     idText: (subscriptionId: string, resourceGroupName: string, name: string) => string,
   ) {
     this.subscriptionId = props.subscriptionId;
-    this.scopeId =
-      props.resourceId ??
-      (props.subscriptionId && isKnown(props.resourceGroupName)
-        ? idText(props.subscriptionId, props.resourceGroupName, props.name)
-        : undefined);
+    // A resource group known only at apply time leaves a token in the text, and Access refuses the
+    // grant for want of a known scope ID.
+    this.scopeId = (subscriptionId) =>
+      props.resourceId ?? idText(subscriptionId, props.resourceGroupName, props.name);
     for (const grant of props.roleAssignments ?? []) this.grant(grant);
   }
 
@@ -215,7 +214,7 @@ export class ResourceGrants {
         "is required to grant roles on the resource: role definition IDs and assignment names derive from it",
       );
     this.access ??= new Access(this.owner, "access", { subscriptionId: this.subscriptionId, grants: [] });
-    this.access.add({ ...grant, scope: this.id, scopeId: this.scopeId });
+    this.access.add({ ...grant, scope: this.id, scopeId: this.scopeId(this.subscriptionId) });
   }
 
   /** The assignments by grant key. */

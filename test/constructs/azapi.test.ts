@@ -4,7 +4,10 @@
  */
 import { TerraformStack, Testing } from "cdktf";
 import {
+  API_MANAGEMENT_API_VERSION,
   AZAPI_PROVIDER_VERSION,
+  COGNITIVE_SERVICES_API_VERSION,
+  INSIGHTS_COMPONENTS_API_VERSION,
   AzapiProvider,
   AzapiResource,
   AzapiUpdateResource,
@@ -33,6 +36,14 @@ function stackWith(provider: boolean): TerraformStack {
 }
 
 describe("azapi bindings", () => {
+  it("pins each ARM API version it sends bodies with: azapi sends them as written, so a change is reviewed", () => {
+    expect([
+      COGNITIVE_SERVICES_API_VERSION,
+      INSIGHTS_COMPONENTS_API_VERSION,
+      API_MANAGEMENT_API_VERSION,
+    ]).toEqual(["2025-06-01", "2020-02-02", "2022-08-01"]);
+  });
+
   it("pins the provider's source and version and passes the subscription and tenant", () => {
     const json = JSON.parse(Testing.synth(stackWith(true)));
     expect(json.terraform.required_providers.azapi).toEqual({

@@ -115,6 +115,9 @@ describe("prop validation", () => {
     expect(at((s) => requireRule(s, "ranges", "x", "cidr", "entries"))).toThrow(
       /^stack: ranges entries must be an IPv4 CIDR range/,
     );
+    expect(at((s) => requireRule(s, "tenantId", "contoso", "guid"))).toThrow(
+      /^stack: tenantId must be a GUID \(got "contoso"\)$/,
+    );
   });
 
   it("is a PropError, so callers can tell it from a bug", () => {
