@@ -63,13 +63,14 @@ export function regionCustomerManagedKey(
 export function policyAssignments(env: LoadedEnvironment): PolicyAssignmentEstate[] {
   const { azurePolicy, workload, name } = env.config;
   if (!azurePolicy.assign) return [];
-  const mode = azurePolicy.effect ?? (env.config.protected ? "Deny" : "Audit");
+  // Deny when the config says so, else when protected; anything else audits.
+  const deny = azurePolicy.effect ? azurePolicy.effect === "Deny" : env.config.protected;
   return AI_SERVICES_POLICIES.map((p) => ({
     key: p.key,
     name: `${workload}-${name}-${p.key}`,
     definitionId: policyDefinitionId(p.id),
     displayName: `${name}: ${p.displayName}`,
-    effect: mode === "Deny" && p.deny === true ? "Deny" : p.audit,
+    effect: deny && p.deny === true ? "Deny" : p.audit,
   }));
 }
 

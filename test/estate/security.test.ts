@@ -55,7 +55,47 @@ describe("customer-managed keys", () => {
     ]);
   });
 
+  it("need the deploy identity as key administrator when turned on explicitly too", () => {
+    expect(problems(env({ customerManagedKey: { enabled: true } }))).toEqual([
+      {
+        path: "customerManagedKey",
+        message:
+          "needs keyAdministrators: at least the deploy identity that runs terraform apply, which creates and rotates the key; or set enabled: false",
+      },
+    ]);
+  });
+
+  it("carry key readers and the vault's IP allow-list to each region, and leave the vault's DNS to policy", () => {
+    const reader = { objectId: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", displayName: "sp-plan" };
+    const [dev] = resolve(
+      env({
+        customerManagedKey: {
+          enabled: true,
+          keyAdministrators: [DEPLOYER],
+          keyReaders: [reader],
+          allowedIpRanges: ["203.0.113.0/28"],
+        },
+        network: { dns: { mode: "policy" } },
+      }),
+    );
+    expect(dev!.regions[0]!.customerManagedKey).toMatchObject({
+      keyReaders: [reader],
+      allowedIpRanges: ["203.0.113.0/28"],
+      privateEndpoint: { zoneNames: [] },
+    });
+  });
+
   it("need rotation to come at least 7 days before expiry", () => {
+    const at = (rotateAfterDays: number) =>
+      env({
+        customerManagedKey: {
+          enabled: true,
+          keyAdministrators: [DEPLOYER],
+          rotateAfterDays,
+          expireAfterDays: 90,
+        },
+      });
+    expect(resolve(at(83))[0]!.regions[0]!.customerManagedKey!.rotateAfterDays).toBe(83);
     expect(
       problems(
         env({
