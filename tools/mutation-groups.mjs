@@ -57,7 +57,7 @@ const GROUPS = {
         "estate/naming.ts",
         "estate/today.ts",
       ],
-      tests: [e("resolve"), e("naming"), e("today")],
+      tests: [e("resolve"), e("naming"), e("today"), e("waivers")],
     },
   ],
   constructs: [
