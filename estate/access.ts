@@ -103,7 +103,9 @@ function checkOverlaps(
             !g.regions ||
             o.regions.some((r) => g.regions!.includes(r))),
       );
-    if (other && other.source.index !== g.source.index) {
+    // A role listed twice in one grant is reported at the grant and resolved once, so `other` is
+    // always another grant.
+    if (other) {
       at(
         [g.source.index],
         `gives ${g.principal.displayName} ${g.roleName} at the same scope as access[${other.source.index}] (${other.source.name}): keep one`,

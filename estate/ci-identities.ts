@@ -182,7 +182,6 @@ export function bootstrapWaivers(env: EnvironmentEstate): Waiver[] {
       : []),
     ...rights
       .filter((r) => r.roleId !== undefined && isPrivilegedRole(r.roleId))
-      .filter((r) => r.scope !== "state container" || stateStore)
       .map((r) => ({
         rule: "AOAI-IAM1",
         resource: `*/ci_access/${ciGrantKey(r)}`,

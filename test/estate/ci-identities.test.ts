@@ -5,6 +5,7 @@ import {
   ciGrantKey,
   ciRights,
   delegationCondition,
+  LOCK_OPERATOR_ROLE,
 } from "../../estate/ci-identities";
 import { resolveObjects, validEnvironment } from "../helpers";
 
@@ -119,6 +120,144 @@ describe("the bootstrap's waivers", () => {
       ["AOAI-ST6", "azurerm_storage_account.state"],
       // No access grants here, so no RBAC administration right and no waiver for one.
       ["AOAI-IAM1", "*/ci_access/deploy_contributor"],
+    ]);
+  });
+});
+
+describe("CI rights of a full environment", () => {
+  const DEPLOY = { objectId: "0d4f5162-7e80-4f91-9c23-d4e5f6071829", displayName: "sp-deploy" };
+  const full = (extra: Record<string, unknown> = {}) =>
+    resolveObjects([
+      {
+        ...validEnvironment(),
+        protected: true,
+        customerManagedKey: { keyAdministrators: [DEPLOY] },
+        access: [{ name: "engineers", principal: ENGINEERS, roles: ["inference"] }],
+        stateBackend: {
+          resourceGroupName: "rg-tfstate",
+          storageAccountName: "sttfstate001",
+          containerName: "tfstate",
+        },
+        ci: {
+          plan: { objectId: "1e506273-8f91-4a02-8d34-e5f607182930", displayName: "sp-plan" },
+          deploy: DEPLOY,
+        },
+        ...extra,
+      },
+    ]).environments[0]!;
+
+  it("lists each right with its role ID, scope and why, state rights last", () => {
+    expect(ciRights(full()).map(({ condition, ...r }) => r)).toEqual([
+      {
+        identity: "plan",
+        role: "Reader",
+        roleId: "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+        scope: "subscription",
+        why: "reads every resource to plan",
+      },
+      {
+        identity: "deploy",
+        role: "Contributor",
+        roleId: "b24988ac-6180-42a0-ab88-20f7382dd24c",
+        scope: "subscription",
+        why: "creates the resource groups and everything in them",
+      },
+      {
+        identity: "deploy",
+        role: "Role Based Access Control Administrator",
+        roleId: "f58310d9-a9f6-439a-9e8d-f62e7b41a168",
+        scope: "subscription",
+        why: "assigns the 1 role(s) the estate grants, and no other (condition)",
+      },
+      {
+        identity: "deploy",
+        role: "Resource Policy Contributor",
+        roleId: "36243c78-bf99-498c-9df9-86d9f8d28608",
+        scope: "subscription",
+        why: "assigns 7 Azure Policy definitions",
+      },
+      {
+        identity: "deploy",
+        role: "Security Admin",
+        roleId: "fb1c8493-542b-48eb-b624-b4c8fea62acd",
+        scope: "subscription",
+        why: "turns on the Defender for AI plan",
+      },
+      {
+        identity: "deploy",
+        role: "Management Lock Operator (azure-openai-platform)",
+        scope: "subscription",
+        why: "creates and removes the CanNotDelete locks (no built-in role below Owner can)",
+      },
+      {
+        identity: "plan",
+        role: "Storage Blob Data Reader",
+        roleId: "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
+        scope: "state container",
+        why: "reads the state",
+      },
+      {
+        identity: "deploy",
+        role: "Storage Blob Data Contributor",
+        roleId: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+        scope: "state container",
+        why: "writes the state and takes its lock (a blob lease)",
+      },
+    ]);
+  });
+
+  it("has no state rights without an azurerm state backend", () => {
+    const scopes = ciRights(full({ stateBackend: undefined })).map((r) => r.scope);
+    expect(scopes).not.toContain("state container");
+  });
+
+  it("lets the lock role read, write and delete locks, and nothing else", () => {
+    expect(LOCK_OPERATOR_ROLE.actions).toEqual([
+      "Microsoft.Authorization/locks/read",
+      "Microsoft.Authorization/locks/write",
+      "Microsoft.Authorization/locks/delete",
+    ]);
+  });
+
+  it("keys each right by identity and role in snake case, without trailing underscores", () => {
+    const keys = ciRights(full()).map(ciGrantKey);
+    expect(keys).toContain("deploy_management_lock_operator_azure_openai_platform");
+    expect(keys).toContain("deploy_role_based_access_control_administrator");
+    expect(keys).toContain("plan_storage_blob_data_reader");
+  });
+
+  it("waives, with their reasons, the deploy identity's privileged rights and protected state's keys", () => {
+    expect(bootstrapWaivers(full())).toEqual([
+      {
+        rule: "AOAI-ST6",
+        resource: "azurerm_storage_account.state",
+        reason:
+          "State is encrypted twice with Microsoft-managed keys (infrastructure encryption); a customer-managed key " +
+          "would need a vault that exists before the state, and losing it would make every stack's state unreadable.",
+        source: "estate/ci-identities.ts",
+      },
+      {
+        rule: "AOAI-IAM1",
+        resource: "*/ci_access/deploy_contributor",
+        reason: "The CI deploy identity creates the resource groups and everything in them.",
+        source: "estate/ci-identities.ts",
+      },
+      {
+        rule: "AOAI-IAM1",
+        resource: "*/ci_access/deploy_role_based_access_control_administrator",
+        reason: "The CI deploy identity assigns the 1 role(s) the estate grants, and no other (condition).",
+        source: "estate/ci-identities.ts",
+      },
+    ]);
+  });
+
+  it("waives nothing for state an environment does not keep, nor for CI it does not declare", () => {
+    const unprotected = bootstrapWaivers(full({ protected: false, customerManagedKey: { enabled: false } }));
+    expect(unprotected.map((w) => w.rule)).not.toContain("AOAI-ST6");
+    const local = bootstrapWaivers(full({ stateBackend: undefined }));
+    expect(local.map((w) => w.rule)).not.toContain("AOAI-ST6");
+    expect(bootstrapWaivers(full({ ci: undefined }))).toEqual([
+      expect.objectContaining({ rule: "AOAI-ST6" }),
     ]);
   });
 });
