@@ -147,7 +147,7 @@ describe("CI rights of a full environment", () => {
     ]).environments[0]!;
 
   it("lists each right with its role ID, scope and why, state rights last", () => {
-    expect(ciRights(full()).map(({ condition, ...r }) => r)).toEqual([
+    expect(ciRights(full()).map(({ condition: _condition, ...r }) => r)).toEqual([
       {
         identity: "plan",
         role: "Reader",
