@@ -41,7 +41,11 @@ const GROUPS = {
       files: ["estate/access.ts", "estate/ci-identities.ts"],
       tests: [e("access"), e("ci-identities")],
     },
-    { tag: "models", files: ["estate/model-checks.ts", "estate/quotas.ts"], tests: [e("model-checks")] },
+    {
+      tag: "models",
+      files: ["estate/model-checks.ts", "estate/quotas.ts"],
+      tests: [e("model-checks"), e("quotas"), "test/catalog/azure-import.test.ts"],
+    },
     {
       tag: "filters",
       files: ["estate/content-filters.ts", "estate/account-operations.ts"],
