@@ -49,7 +49,7 @@ const GROUPS = {
     {
       tag: "filters",
       files: ["estate/content-filters.ts", "estate/account-operations.ts"],
-      tests: [e("content-filters")],
+      tests: [e("content-filters"), e("account-operations")],
     },
     {
       tag: "resolve",

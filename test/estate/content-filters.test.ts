@@ -51,6 +51,52 @@ describe("content filters", () => {
     expect(f.tags["weaker-filter-reason"]).toBeUndefined();
   });
 
+  it("writes the binary filters with the threshold azurerm requires and Azure ignores (High), in order", () => {
+    const f = filterOf(env({ chat: { profanity: true } }), "chat");
+    const binary = (name: string, source: string, on: boolean) => ({
+      name,
+      source,
+      enabled: on,
+      blocking: on,
+      severityThreshold: "High",
+    });
+    expect(f.filters.slice(8)).toEqual([
+      binary("Jailbreak", "Prompt", true),
+      binary("Indirect Attack", "Prompt", false),
+      binary("Protected Material Text", "Completion", true),
+      binary("Protected Material Code", "Completion", true),
+      binary("Profanity", "Prompt", true),
+      binary("Profanity", "Completion", true),
+    ]);
+    expect(filterOf(env({ chat: {} }), "chat").filters.filter((x) => x.name === "Profanity")).toEqual([
+      binary("Profanity", "Prompt", false),
+      binary("Profanity", "Completion", false),
+    ]);
+  });
+
+  it("turns a category Off into a disabled filter at the High threshold azurerm still requires", () => {
+    const f = filterOf(
+      env({
+        chat: {
+          severity: { hate: { prompt: "Off" } },
+          reason: "Moderation tooling must see raw hate speech",
+        },
+      }),
+      "chat",
+    );
+    expect(threshold(f, "Hate", "Prompt")).toEqual({
+      name: "Hate",
+      source: "Prompt",
+      enabled: false,
+      blocking: false,
+      severityThreshold: "High",
+    });
+  });
+
+  it("has no policies when the environment defines none", () => {
+    expect(resolve(env({})).contentFilters).toEqual([]);
+  });
+
   it("strict preset: Low everywhere, every shield and profanity on", () => {
     const f = filterOf(env({ tight: { preset: "strict" } }), "tight");
     const harms = f.filters.filter((x) => ["Hate", "Sexual", "Violence", "Selfharm"].includes(x.name));
@@ -162,6 +208,25 @@ describe("blocklists", () => {
     expect(a.items).toEqual([
       { name: expect.stringMatching(/^item-[0-9a-f]{12}$/), pattern: "Project Bluebird", regex: false },
       { name: expect.stringMatching(/^item-[0-9a-f]{12}$/), pattern: "CONTOSO-[0-9]{4}", regex: true },
+    ]);
+  });
+
+  it("are carried on the filter that names them", () => {
+    expect(filterOf(env({ chat: { blocklists: ["codenames"] } }, { blocklists }), "chat").blocklists).toEqual(
+      ["codenames"],
+    );
+  });
+
+  it("say what is defined when a filter names a missing one: every name, or none", () => {
+    const two = { ...blocklists, products: { terms: ["Contoso Widget"] } };
+    expect(problems(env({ chat: { blocklists: ["missing"] } }, { blocklists: two }))).toEqual([
+      {
+        path: "contentFilters.chat.blocklists.0",
+        message: "is not defined under blocklists: codenames, products",
+      },
+    ]);
+    expect(problems(env({ chat: { blocklists: ["missing"] } }))).toEqual([
+      { path: "contentFilters.chat.blocklists.0", message: "is not defined under blocklists: (none)" },
     ]);
   });
 
