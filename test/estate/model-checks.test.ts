@@ -3,6 +3,7 @@
  * and passes a good one. Lifecycle is judged on 2026-11-30.
  */
 import { modelFacts } from "../../catalog/models";
+import { liveReplacement } from "../../estate/model-checks";
 import { resolveEstate } from "../../estate/resolve";
 import { load, problemsOf, resolveObjects, validEnvironment } from "../helpers";
 
@@ -649,5 +650,35 @@ describe("facts pinned to the provisioned model matrix (ms.date 2026-05-11) and 
     expect(problems(env([gpt54("ProvisionedManaged", 50)]))[0]!.message).toMatch(
       /not offered as ProvisionedManaged in swedencentral/,
     );
+  });
+});
+
+describe("liveReplacement", () => {
+  it("names the replacement itself while it is served, until the day it retires", () => {
+    expect(liveReplacement("o4-mini", "2026-10-15")).toEqual({ name: "o4-mini", byMicrosoft: true });
+    // On its retirement day it is no longer served: the chain moves on, to the catalog's suggestion.
+    expect(liveReplacement("o4-mini", "2026-10-16")).toEqual({ name: "gpt-5.1", byMicrosoft: false });
+  });
+
+  it("follows Microsoft's named links as Microsoft's, and any unnamed link makes the rest a suggestion", () => {
+    expect(liveReplacement("o3-mini", "2026-10-02")).toEqual({ name: "o4-mini", byMicrosoft: true });
+    expect(liveReplacement("o3-mini", "2026-10-20")).toEqual({ name: "gpt-5.1", byMicrosoft: false });
+    expect(liveReplacement("o3-mini", "2026-09-01", false)).toEqual({ name: "o3-mini", byMicrosoft: false });
+  });
+
+  it("finds none for a model the catalog does not know", () => {
+    expect(liveReplacement("gpt-9", "2026-01-01")).toBeUndefined();
+  });
+});
+
+describe("fine-tuned model names", () => {
+  it("end in .ft-<job ID>: anything after the job ID makes it an unknown model, not a fine-tuned one", () => {
+    const found = problems(
+      env([chat({ model: { name: "gpt-4.1-mini-2025-04-14.ft-0123abcd!", version: "1" } })]),
+    );
+    expect(found[0]).toEqual({
+      path: "regions.0.deployments.0.model.name",
+      message: expect.stringMatching(/^is not in the model catalog/),
+    });
   });
 });
