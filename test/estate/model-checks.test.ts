@@ -164,6 +164,16 @@ describe("capacity", () => {
     expect(problems(env([chat({ type: "GlobalProvisionedManaged", capacity: 100_005 })]))).toEqual([
       { path: "regions.0.deployments.0.capacity", message: "a deployment holds at most 100000 PTUs" },
     ]);
+    const quotas = [
+      {
+        region: "swedencentral",
+        model: "gpt-5.1",
+        type: "GlobalProvisionedManaged",
+        capacity: 100_000,
+        reason: "Granted by support request 123456",
+      },
+    ];
+    ok(env([chat({ type: "GlobalProvisionedManaged", capacity: 100_000 })], {}, { quotas }));
   });
 
   it("allows at most 32 standard deployments per account", () => {
@@ -482,6 +492,7 @@ describe("fine-tuned models", () => {
         message: "has 11 fine-tuned deployments; an account takes at most 10",
       },
     ]);
+    ok(env(many.slice(1), { fineTuning }));
   });
 
   it("train on a Legacy base without a warning, then warn within 90 days of its retirement and after it", () => {
