@@ -584,6 +584,38 @@ describe("models newer than the catalog", () => {
     });
   });
 
+  it("take what the catalog knows of the model's other versions, and count PTUs for provisioned types", () => {
+    const reason = "Version published 2027-01-20; catalog not yet updated";
+    const version = (type: string, capacity: number) =>
+      chat({ model: { name: "gpt-5.1", version: "2027-01-20" }, type, capacity, uncatalogued: { reason } });
+    const quotas = [
+      {
+        region: "swedencentral",
+        model: "gpt-5.1",
+        type: "GlobalProvisionedManaged",
+        capacity: 100,
+        reason: "Granted by support request 123456",
+      },
+    ];
+    const catalogOf = (d: Deployment) =>
+      resolve(env([d], {}, { quotas })).environments[0]!.regions[0]!.account.deployments[0]!.catalog;
+    expect(catalogOf(version("GlobalStandard", 10))).toEqual({
+      capability: "reasoning",
+      lifecycle: { status: "GA" },
+      unit: "1K TPM",
+      uncatalogued: reason,
+    });
+    expect(catalogOf(version("GlobalProvisionedManaged", 15)).unit).toBe("PTU");
+    expect(
+      resolve(env([newer()], {}, declared)).environments[0]!.regions[0]!.account.deployments[0]!.catalog,
+    ).toEqual({
+      capability: "unknown",
+      lifecycle: { status: "GA" },
+      unit: "1K TPM",
+      uncatalogued: "Launched 2027-01-15; catalog not yet updated",
+    });
+  });
+
   it("still check the quota, which must be declared since the catalog has none", () => {
     expect(problems(env([newer()]))).toEqual([
       expect.objectContaining({
@@ -661,6 +693,29 @@ describe("facts pinned to the provisioned model matrix (ms.date 2026-05-11) and 
     expect(problems(env([gpt54("ProvisionedManaged", 50)]))[0]!.message).toMatch(
       /not offered as ProvisionedManaged in swedencentral/,
     );
+  });
+});
+
+describe("a catalogued deployment's facts", () => {
+  it("are the catalog's, in PTUs for a provisioned type", () => {
+    const quotas = [
+      {
+        region: "swedencentral",
+        model: "gpt-5.1",
+        type: "GlobalProvisionedManaged",
+        capacity: 100,
+        reason: "Granted by support request 123456",
+      },
+    ];
+    const catalogOf = (d: Deployment) =>
+      resolve(env([d], {}, { quotas })).environments[0]!.regions[0]!.account.deployments[0]!;
+    const ptu = catalogOf(chat({ type: "GlobalProvisionedManaged", capacity: 15 }));
+    expect(ptu.catalog).toEqual({
+      capability: "reasoning",
+      lifecycle: modelFacts("gpt-5.1", "2025-11-13")!.lifecycle,
+      unit: "PTU",
+    });
+    expect(catalogOf(chat()).catalog.unit).toBe("1K TPM");
   });
 });
 
