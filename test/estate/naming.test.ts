@@ -17,6 +17,12 @@ describe("resource names", () => {
     expect(names.virtualNetwork.name).toBe("vnet-aoai-prod-sdc");
     expect(names.privateEndpointSubnet.name).toBe("snet-pep");
     expect(names.accountPrivateEndpoint.name).toBe(`pep-${names.account.name}`);
+    expect(names.accountNetworkInterface.name).toBe(`nic-pep-${names.account.name}`);
+    expect(names.keyVaultPrivateEndpoint.name).toBe(`pep-${names.keyVault.name}`);
+    expect(names.keyVaultNetworkInterface.name).toBe(`nic-pep-${names.keyVault.name}`);
+    expect(names.storagePrivateEndpoint.name).toBe(`pep-${names.storageAccount.name}`);
+    expect(names.storageNetworkInterface.name).toBe(`nic-pep-${names.storageAccount.name}`);
+    expect(names.networkSecurityGroup.name).toBe("nsg-pep-aoai-prod-sdc");
     expect(names.keyVault.name).toMatch(/^kv-aoai-prod-sdc-[0-9a-f]{4}$/);
     expect(names.storageAccount.name).toMatch(/^staoaiprodsdc[0-9a-f]{6}$/);
     expect(names.userAssignedIdentity.name).toBe("id-aoai-prod-sdc");
@@ -36,10 +42,12 @@ describe("resource names", () => {
     expect(uniqueSuffix(parts, "sdc", 6)).not.toBe(
       uniqueSuffix({ ...parts, subscriptionId: "44444444-4444-4444-4444-444444444444" }, "sdc", 6),
     );
-    // The subscription ID's case must not change the account's name (that would replace it).
-    expect(uniqueSuffix({ ...parts, subscriptionId: parts.subscriptionId.toUpperCase() }, "sdc", 6)).toBe(
-      uniqueSuffix(parts, "sdc", 6),
-    );
+    // The subscription ID's case must not change the account's name (that would replace it); the ID
+    // needs hex letters for its case to differ.
+    const lettered = { ...parts, subscriptionId: "aaaabbbb-cccc-4ddd-8eee-ffff00001111" };
+    expect(
+      uniqueSuffix({ ...lettered, subscriptionId: lettered.subscriptionId.toUpperCase() }, "sdc", 6),
+    ).toBe(uniqueSuffix(lettered, "sdc", 6));
   });
 
   it("pins the bundled production account name (a change replaces the account)", () => {
