@@ -4,9 +4,11 @@
  */
 import { gatewayPolicyXml } from "../../../estate/gateway/policy";
 import { TOTAL_TOKENS_METRIC, usageWorkbook } from "../../../estate/gateway/workbook";
-import { synthBundledEstate } from "../../stacks/bundled";
+import { loadEnvironments } from "../../../config/load";
+import { resolveEstate } from "../../../estate/resolve";
 
-const { estate } = synthBundledEstate();
+// The bundled estate, resolved only: the workbook is decided before any stack exists.
+const estate = resolveEstate(loadEnvironments("config/environments"));
 const gateway = estate.environments.find((e) => e.gateway)!.gateway!;
 const WORKSPACE = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log";
 const workbook = usageWorkbook(gateway, { logAnalyticsWorkspaceId: WORKSPACE });
