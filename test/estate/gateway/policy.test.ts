@@ -50,6 +50,7 @@ const ATTEMPT = 'context.Variables.GetValueOrDefault<int>("attempt")';
 
 describe("the gateway policy", () => {
   it("runs the inbound steps in order: authenticate, identify the team, limit, measure, then call as itself", () => {
+    expect(policy.name).toBe("policies");
     expect(children(policy).map((c) => c.name)).toEqual(["inbound", "backend", "outbound", "on-error"]);
     expect(children(inbound).map((c) => [c.name, c.attributes?.name])).toEqual([
       ["base", undefined],
@@ -193,6 +194,7 @@ describe("the gateway policy", () => {
       "first-fast-retry": "true",
     });
     const [route, next, forward] = children(retry);
+    expect(route!.name).toBe("choose");
     const whens = children(route!).filter((c) => c.name === "when");
     expect(whens.map((w) => [w.attributes!.condition, child(w, "set-backend-service").attributes])).toEqual([
       [
@@ -255,6 +257,10 @@ describe("renderXml", () => {
     expect(renderXml(el("p", {}, el("q"), "text <x>"), "  ")).toBe(
       ["  <p>", "    <q />", "    text &lt;x&gt;", "  </p>"].join("\n"),
     );
+  });
+
+  it("writes several text children of one element side by side", () => {
+    expect(renderXml(el("a", {}, "x", "y"))).toBe("<a>xy</a>");
   });
 
   it("drops children that are left out (undefined or false)", () => {
