@@ -48,6 +48,8 @@ describe("resource names", () => {
     expect(
       uniqueSuffix({ ...lettered, subscriptionId: lettered.subscriptionId.toUpperCase() }, "sdc", 6),
     ).toBe(uniqueSuffix(lettered, "sdc", 6));
+    // Pinned: the suffix hashes the lower-case ID.
+    expect(uniqueSuffix(lettered, "sdc", 6)).toBe("0ffd67");
   });
 
   it("pins the bundled production account name (a change replaces the account)", () => {

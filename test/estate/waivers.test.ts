@@ -35,8 +35,14 @@ describe("waivers", () => {
     expect(warnings).toEqual([]);
   });
 
-  it("has none for a plain environment", () => {
-    expect(resolve({}).waivers).toEqual([]);
+  it("has none for an environment with a stricter filter and a privileged grant without reasons", () => {
+    const principal = { objectId: "7a1c2e3f-4b5d-4c6e-8f90-a1b2c3d4e5f6", type: "Group", displayName: "ops" };
+    const { waivers, warnings } = resolve({
+      contentFilters: { tight: { preset: "strict" } },
+      access: [{ name: "readers", principal, roles: ["Reader"], scope: "environment" }],
+    });
+    expect(waivers).toEqual([]);
+    expect(warnings).toEqual([]);
   });
 
   it("waives AOAI-NET2 on the accounts when the landing zone's policy writes the DNS records", () => {
