@@ -141,11 +141,24 @@ export function loadEnvironmentFile(filePath: string): LoadedEnvironment {
 
 /** Environment files in a directory, by environment name (the file name without .yaml). */
 export function environmentFiles(dir: string = ENVIRONMENTS_DIR): Map<string, string> {
-  const files = readdirSync(dir)
+  const files = new Map<string, string>();
+  const twice: ConfigIssue[] = [];
+  for (const f of readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f): [string, string] => [f.replace(/\.ya?ml$/, ""), join(dir, f)]);
-  return new Map(files);
+    .sort()) {
+    const name = f.replace(/\.ya?ml$/, "");
+    const other = files.get(name);
+    // One environment per name: dev.yaml beside dev.yml would silently drop one of them.
+    if (other)
+      twice.push({
+        file: join(dir, f),
+        path: [],
+        message: `defines environment ${name} again, as ${other} does: keep one`,
+      });
+    else files.set(name, join(dir, f));
+  }
+  if (twice.length > 0) throw new ConfigError(twice);
+  return files;
 }
 
 /**

@@ -259,6 +259,18 @@ describe("loading environment files", () => {
     expect(loadEnvironments(dir).map((e) => e.config.name)).toEqual(["dev"]);
   });
 
+  it("refuses one environment in two files (dev.yaml and dev.yml) instead of dropping one", () => {
+    const dir = environmentDir({ dev: validEnvironment() });
+    writeFileSync(join(dir, "dev.yml"), stringify(validEnvironment()));
+    expect(issuesOf(() => loadEnvironments(dir))).toEqual([
+      {
+        file: join(dir, "dev.yml"),
+        path: [],
+        message: `defines environment dev again, as ${join(dir, "dev.yaml")} does: keep one`,
+      },
+    ]);
+  });
+
   it("names every unknown key at once when there are several, without guessing", () => {
     const issue = onlyIssue(withDeployment({ colour: "blue", size: 3 }));
     expect(issue.message).toBe(

@@ -202,3 +202,134 @@ describe("an adopted account", () => {
     ]);
   });
 });
+
+describe("what an environment resolves to", () => {
+  const one = (extra: Record<string, unknown> = {}) =>
+    resolve({ ...validEnvironment(), ...extra }).environments[0]!;
+  const SUB = "11111111-1111-1111-1111-111111111111";
+
+  it("notifies an action group named after it, with a short name of at most 12 characters, only with e-mails", () => {
+    // Key vault names keep workload and environment to 11 characters together, inside the 12.
+    expect(
+      one({ workload: "aoaiplat", monitoring: { emails: ["ops@contoso.com"] } }).shared.actionGroup,
+    ).toEqual({
+      name: "ag-aoaiplat-dev",
+      shortName: "aoaiplatdev",
+      emails: ["ops@contoso.com"],
+    });
+    expect(one().shared.actionGroup).toBeUndefined();
+  });
+
+  it("carries every alert threshold, defaults and overrides", () => {
+    expect(one({ monitoring: { alerts: { throttledRequests: 50 } } }).alertThresholds).toEqual({
+      throttledRequests: 50,
+      availabilityPercent: 99,
+      timeToResponseMs: 10_000,
+      provisionedUtilizationPercent: 90,
+      tokenUsagePercent: 90,
+    });
+  });
+
+  it("keeps Azure state in the first region unless told, and knows its container's ID for the CI roles", () => {
+    const backend = {
+      resourceGroupName: "rg-tfstate",
+      storageAccountName: "sttfstate001",
+      containerName: "tfstate",
+    };
+    expect(one({ stateBackend: backend }).stateBackend).toEqual({
+      type: "azurerm",
+      ...backend,
+      location: "swedencentral",
+      containerScopeId: `/subscriptions/${SUB}/resourceGroups/rg-tfstate/providers/Microsoft.Storage/storageAccounts/sttfstate001/blobServices/default/containers/tfstate`,
+    });
+    expect(one({ stateBackend: { ...backend, location: "francecentral" } }).stateBackend).toMatchObject({
+      location: "francecentral",
+    });
+    expect(one({ stateBackend: { type: "hcp", organization: "contoso" } }).stateBackend).toEqual({
+      type: "hcp",
+      organization: "contoso",
+      hostname: "app.terraform.io",
+      workspacePrefix: "",
+    });
+    expect(one().stateBackend).toBeUndefined();
+  });
+
+  it("records the DNS mode, with the zone IDs in existing mode only", () => {
+    expect(one().dns).toEqual({ mode: "managed" });
+    const SUBNET_ID =
+      "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/snet-pe";
+    const lz = (dns: Record<string, unknown>) =>
+      one({
+        network: { mode: "landingZone", dns },
+        regions: [
+          { location: "swedencentral", network: { privateEndpointSubnetId: SUBNET_ID }, deployments: [] },
+        ],
+      }).dns;
+    expect(lz({ mode: "policy" })).toEqual({ mode: "policy" });
+    const zoneIds = Object.fromEntries(
+      ["privatelink.openai.azure.com", "privatelink.cognitiveservices.azure.com"].map((z) => [
+        z,
+        `/subscriptions/${SUB}/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/${z}`,
+      ]),
+    );
+    expect(lz({ mode: "existing", zoneIds })).toEqual({ mode: "existing", zoneIds });
+  });
+
+  it("lets clients and the VNet itself reach the endpoints through the NSG", () => {
+    const region = one({ network: { clientRanges: ["192.168.0.0/16"] } }).regions[0]!;
+    expect(region.network).toMatchObject({
+      networkSecurityGroup: { allowedInboundRanges: ["10.30.0.0/24", "192.168.0.0/16"] },
+    });
+  });
+
+  it("gives fine-tuning storage its containers and a blob endpoint in the blob zone, or none under DNS policy", () => {
+    const e = validEnvironment() as any;
+    e.regions[0].fineTuning = { baseModels: ["gpt-4.1-mini"], containers: ["train", "eval"] };
+    const ft = one(e).regions[0]!.fineTuning!;
+    expect(ft.containers).toEqual(["train", "eval"]);
+    expect(ft.privateEndpoint.zoneNames).toEqual(["privatelink.blob.core.windows.net"]);
+  });
+
+  it("reports too many tags at tags itself", () => {
+    const env = validEnvironment();
+    env.tags = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`t${i}`, "x"]));
+    expect(issuesOf(() => resolve(env))[0]!.path).toEqual(["tags"]);
+  });
+});
+
+describe("environments together", () => {
+  it("refuses two environments of one name loaded from different directories, naming the other file", () => {
+    const dev = validEnvironment();
+    const [issue] = issuesOf(() => resolveEstate([...load({ dev }), ...load({ dev })]));
+    expect(issue!.path).toEqual(["name"]);
+    expect(issue!.message).toMatch(/^environment name also used by .*dev\.yaml$/);
+  });
+
+  it("treats one subscription written in two cases as one, for Defender and for grants", () => {
+    const principal = { objectId: "aaaabbbb-cccc-4ddd-8eee-ffff00001111", type: "Group", displayName: "ops" };
+    const grant = (objectId: string) => [
+      { name: "ops", principal: { ...principal, objectId }, roles: ["Reader"], scope: "environment" },
+    ];
+    const dev = {
+      ...validEnvironment(),
+      subscriptionId: "aaaa1111-bbbb-4ccc-8ddd-eeee22223333",
+      defenderForAI: true,
+      azurePolicy: { assign: false },
+      access: grant(principal.objectId),
+    };
+    const test = {
+      ...dev,
+      name: "test",
+      subscriptionId: dev.subscriptionId.toUpperCase(),
+      access: grant(principal.objectId.toUpperCase()),
+    };
+    const found = issuesOf(() => resolve(dev, test)).map((i) => [i.path.join("."), i.message]);
+    expect(found).toEqual([
+      [
+        "defenderForAI",
+        expect.stringMatching(/^the subscription's Defender for AI plan is already managed by .*dev\.yaml/),
+      ],
+      ["access", expect.stringMatching(/^ops already holds Reader on this subscription through .*dev\.yaml/)],
+    ]);
+  });
+});
