@@ -1,10 +1,11 @@
 import { ConfigError } from "../config/errors";
 
 /**
- * A day that exists, written YYYY-MM-DD (2026-02-30 and 2026-2-3 are not): the text must be the day's own
- * ISO form, which also rules out every other shape.
+ * A day that exists, written YYYY-MM-DD (2026-02-30 and 2026-2-3 are not). The pattern is needed beside
+ * the ISO round trip: outside years 0-9999 the ISO form is ±YYYYYY-MM-DD, so "+010000-01" would round-trip.
  */
 export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const day = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }

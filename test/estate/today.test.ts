@@ -23,6 +23,9 @@ describe("today", () => {
     "20261130",
     "2026-11-30T00:00",
     " 2026-11-30",
+    // Outside years 0-9999 these are the ISO form's own first ten characters.
+    "+010000-01",
+    "-000001-01",
   ])("refuses AOAI_TODAY=%j, saying the form it takes", (value) => {
     let error: unknown;
     try {
