@@ -38,6 +38,21 @@ export function validEnvironment(): Record<string, unknown> {
   };
 }
 
+/** A quota grant as an environment declares it under `quotas:`; gpt-5.1 in swedencentral unless told. */
+export function grantedQuota(
+  type: string,
+  capacity: number,
+  where: { readonly region?: string; readonly model?: string } = {},
+) {
+  return {
+    region: where.region ?? "swedencentral",
+    model: where.model ?? "gpt-5.1",
+    type,
+    capacity,
+    reason: "Granted by support request 123456",
+  };
+}
+
 /** Writes environment files (YAML text or objects) to a fresh directory. */
 export function environmentDir(files: Record<string, string | object>): string {
   const dir = mkdtempSync(join(tmpdir(), "aoai-env-"));

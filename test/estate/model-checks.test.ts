@@ -5,7 +5,7 @@
 import { modelFacts } from "../../catalog/models";
 import { liveReplacement } from "../../estate/model-checks";
 import { resolveEstate } from "../../estate/resolve";
-import { load, problemsOf, resolveObjects, validEnvironment } from "../helpers";
+import { grantedQuota, load, problemsOf, resolveObjects, validEnvironment } from "../helpers";
 
 const TODAY = "2026-11-30";
 type Deployment = Record<string, unknown>;
@@ -164,15 +164,7 @@ describe("capacity", () => {
     expect(problems(env([chat({ type: "GlobalProvisionedManaged", capacity: 100_005 })]))).toEqual([
       { path: "regions.0.deployments.0.capacity", message: "a deployment holds at most 100000 PTUs" },
     ]);
-    const quotas = [
-      {
-        region: "swedencentral",
-        model: "gpt-5.1",
-        type: "GlobalProvisionedManaged",
-        capacity: 100_000,
-        reason: "Granted by support request 123456",
-      },
-    ];
+    const quotas = [grantedQuota("GlobalProvisionedManaged", 100_000)];
     ok(env([chat({ type: "GlobalProvisionedManaged", capacity: 100_000 })], {}, { quotas }));
   });
 
@@ -588,15 +580,7 @@ describe("models newer than the catalog", () => {
     const reason = "Version published 2027-01-20; catalog not yet updated";
     const version = (type: string, capacity: number) =>
       chat({ model: { name: "gpt-5.1", version: "2027-01-20" }, type, capacity, uncatalogued: { reason } });
-    const quotas = [
-      {
-        region: "swedencentral",
-        model: "gpt-5.1",
-        type: "GlobalProvisionedManaged",
-        capacity: 100,
-        reason: "Granted by support request 123456",
-      },
-    ];
+    const quotas = [grantedQuota("GlobalProvisionedManaged", 100)];
     const catalogOf = (d: Deployment) =>
       resolve(env([d], {}, { quotas })).environments[0]!.regions[0]!.account.deployments[0]!.catalog;
     expect(catalogOf(version("GlobalStandard", 10))).toEqual({
@@ -698,15 +682,7 @@ describe("facts pinned to the provisioned model matrix (ms.date 2026-05-11) and 
 
 describe("a catalogued deployment's facts", () => {
   it("are the catalog's, in PTUs for a provisioned type", () => {
-    const quotas = [
-      {
-        region: "swedencentral",
-        model: "gpt-5.1",
-        type: "GlobalProvisionedManaged",
-        capacity: 100,
-        reason: "Granted by support request 123456",
-      },
-    ];
+    const quotas = [grantedQuota("GlobalProvisionedManaged", 100)];
     const catalogOf = (d: Deployment) =>
       resolve(env([d], {}, { quotas })).environments[0]!.regions[0]!.account.deployments[0]!;
     const ptu = catalogOf(chat({ type: "GlobalProvisionedManaged", capacity: 15 }));

@@ -4,7 +4,7 @@
  * is empty in the repository, so this file stands in one subscription's import.
  */
 import { quotaLimit } from "../../estate/quotas";
-import { load, problemsOf, resolveObjects, validEnvironment } from "../helpers";
+import { grantedQuota, load, problemsOf, resolveObjects, validEnvironment } from "../helpers";
 
 const SUB = "11111111-1111-1111-1111-111111111111";
 // Hoisted above the imports, so it names the subscription itself.
@@ -93,15 +93,7 @@ describe("quota sources", () => {
   });
 
   it("lets a declared grant override the import, and says the quota is the declared one", () => {
-    const quotas = [
-      {
-        region: "swedencentral",
-        model: "gpt-5.1",
-        type: "DataZoneStandard",
-        capacity: 450,
-        reason: "Support request 123456 granted 450",
-      },
-    ];
+    const quotas = [grantedQuota("DataZoneStandard", 450)];
     expect(limit("gpt-5.1", { quotas })).toBe(450);
     expect(problemsOf([env(451, { quotas })])[0]!.message).toMatch(
       /quota is 450 \(declared\): lower capacity, or raise the declared quota once Azure grants more$/,

@@ -3,7 +3,7 @@
  * regions from the address pool when needed), and infeasible demands refused before synth with the
  * constraint and the numbers.
  */
-import { problemsOf, resolveObjects, validEnvironment } from "../../helpers";
+import { grantedQuota, problemsOf, resolveObjects, validEnvironment } from "../../helpers";
 
 const TODAY = { today: "2026-12-02" };
 const workload = (w: Record<string, unknown> = {}) => ({
@@ -202,7 +202,6 @@ describe("workloads: what placement records and where it draws the line", () => 
     type: "DataZoneStandard",
     capacity,
   });
-  const reason = "Granted by support request 123456";
 
   it("records what each placed region had, and why the others were passed over", () => {
     // swedencentral has 250 of its 300 left; francecentral all 300; single needs 280 in one region.
@@ -297,16 +296,7 @@ describe("workloads: what placement records and where it draws the line", () => 
   });
 
   it("places provisioned demand in PTUs, at the model's minimum and step, against declared quota", () => {
-    const quotas = [
-      {
-        region: "swedencentral",
-        model: "gpt-5.1",
-        type: "DataZoneProvisionedManaged",
-        capacity: 100,
-        reason,
-      },
-      { region: "swedencentral", model: "gpt-5.1", type: "ProvisionedManaged", capacity: 200, reason },
-    ];
+    const quotas = [grantedQuota("DataZoneProvisionedManaged", 100), grantedQuota("ProvisionedManaged", 200)];
     const ptu = (types: string[], demand: number) =>
       placed(env([workload({ types, demand, strategy: "single", regions: ["swedencentral"] })], { quotas }))
         .workloads[0]!;
