@@ -1,3 +1,4 @@
+import type { Construct } from "constructs";
 import { Access, type RoleGrant } from "../../constructs/access";
 import { roleAssignmentName, uuidV5 } from "../../constructs/access/assignment-name";
 import { OpenAiAccount } from "../../constructs/openai-account";
@@ -19,6 +20,9 @@ const app: RoleGrant = {
 };
 const OWNER = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
 
+/** The account whose resource ID is ACCOUNT_ID: a scope known only as a reference at synth. */
+const accountIn = (stack: Construct) =>
+  new OpenAiAccount(stack, "openai", { name: "oai-x", location: "swedencentral", resourceGroupName: "rg-x" });
 const synth = (grants: RoleGrant[]) =>
   synthReadable((stack) => new Access(stack, "access", { subscriptionId: SUB, grants }));
 
@@ -66,11 +70,7 @@ describe("Access", () => {
 
   it("derives the name from scopeId when the scope is a reference, and keeps the reference as scope", () => {
     const json = synthReadable((stack) => {
-      const account = new OpenAiAccount(stack, "openai", {
-        name: "oai-x",
-        location: "swedencentral",
-        resourceGroupName: "rg-x",
-      });
+      const account = accountIn(stack);
       new Access(stack, "access", {
         subscriptionId: SUB,
         grants: [{ ...app, scope: account.id, scopeId: ACCOUNT_ID }],
@@ -84,11 +84,7 @@ describe("Access", () => {
   it("refuses a reference scope without scopeId", () => {
     expect(() =>
       synthReadable((stack) => {
-        const account = new OpenAiAccount(stack, "openai", {
-          name: "oai-x",
-          location: "swedencentral",
-          resourceGroupName: "rg-x",
-        });
+        const account = accountIn(stack);
         new Access(stack, "access", { subscriptionId: SUB, grants: [{ ...app, scope: account.id }] });
       }),
     ).toThrow(/test\/access: grants\[chat-app-inference\]\.scopeId is required when scope is a reference/);
@@ -151,11 +147,7 @@ describe("Access", () => {
   describe("a principal known only at apply time (a managed identity's object ID)", () => {
     const withIdentity = (key?: string) =>
       synthReadable((stack) => {
-        const account = new OpenAiAccount(stack, "openai", {
-          name: "oai-x",
-          location: "swedencentral",
-          resourceGroupName: "rg-x",
-        });
+        const account = accountIn(stack);
         new Access(stack, "access", {
           subscriptionId: SUB,
           grants: [{ ...app, principal: { ...app.principal, objectId: account.principalId, key } }],
@@ -178,11 +170,7 @@ describe("Access", () => {
 
   it("makes every assignment wait for what it depends on, as bare addresses", () => {
     const json = synthReadable((stack) => {
-      const account = new OpenAiAccount(stack, "openai", {
-        name: "oai-x",
-        location: "swedencentral",
-        resourceGroupName: "rg-x",
-      });
+      const account = accountIn(stack);
       new Access(stack, "access", { subscriptionId: SUB, grants: [app], dependsOn: [account.resource] });
     });
     expect(json.resource.azurerm_role_assignment.access_chat_app_inference.depends_on).toEqual([
