@@ -93,26 +93,30 @@ describe("CI rights", () => {
   });
 });
 
+const DEPLOY = { objectId: "0d4f5162-7e80-4f91-9c23-d4e5f6071829", displayName: "sp-deploy" };
+/** A protected environment with Azure state storage and CI identities; `extra` changes it. */
+const withCi = (extra: Record<string, unknown> = {}) =>
+  resolveObjects([
+    {
+      ...validEnvironment(),
+      protected: true,
+      customerManagedKey: { keyAdministrators: [DEPLOY] },
+      stateBackend: {
+        resourceGroupName: "rg-tfstate",
+        storageAccountName: "sttfstate001",
+        containerName: "tfstate",
+      },
+      ci: {
+        plan: { objectId: "1e506273-8f91-4a02-8d34-e5f607182930", displayName: "sp-plan" },
+        deploy: DEPLOY,
+      },
+      ...extra,
+    },
+  ]).environments[0]!;
+
 describe("the bootstrap's waivers", () => {
   it("accept the deploy identity's privileged rights by their grant address, and protected state storage's keys", () => {
-    const env = resolveObjects([
-      {
-        ...validEnvironment(),
-        protected: true,
-        customerManagedKey: {
-          keyAdministrators: [{ objectId: "0d4f5162-7e80-4f91-9c23-d4e5f6071829", displayName: "sp-deploy" }],
-        },
-        stateBackend: {
-          resourceGroupName: "rg-tfstate",
-          storageAccountName: "sttfstate001",
-          containerName: "tfstate",
-        },
-        ci: {
-          plan: { objectId: "1e506273-8f91-4a02-8d34-e5f607182930", displayName: "sp-plan" },
-          deploy: { objectId: "0d4f5162-7e80-4f91-9c23-d4e5f6071829", displayName: "sp-deploy" },
-        },
-      },
-    ]).environments[0]!;
+    const env = withCi();
     const privileged = ciRights(env).filter((r) => r.role === "Contributor");
     expect(privileged).toHaveLength(1);
     expect(ciGrantKey(privileged[0]!)).toBe("deploy_contributor");
@@ -125,26 +129,8 @@ describe("the bootstrap's waivers", () => {
 });
 
 describe("CI rights of a full environment", () => {
-  const DEPLOY = { objectId: "0d4f5162-7e80-4f91-9c23-d4e5f6071829", displayName: "sp-deploy" };
   const full = (extra: Record<string, unknown> = {}) =>
-    resolveObjects([
-      {
-        ...validEnvironment(),
-        protected: true,
-        customerManagedKey: { keyAdministrators: [DEPLOY] },
-        access: [{ name: "engineers", principal: ENGINEERS, roles: ["inference"] }],
-        stateBackend: {
-          resourceGroupName: "rg-tfstate",
-          storageAccountName: "sttfstate001",
-          containerName: "tfstate",
-        },
-        ci: {
-          plan: { objectId: "1e506273-8f91-4a02-8d34-e5f607182930", displayName: "sp-plan" },
-          deploy: DEPLOY,
-        },
-        ...extra,
-      },
-    ]).environments[0]!;
+    withCi({ access: [{ name: "engineers", principal: ENGINEERS, roles: ["inference"] }], ...extra });
 
   it("lists each right with its role ID, scope and why, state rights last", () => {
     expect(ciRights(full()).map(({ condition: _condition, ...r }) => r)).toEqual([
