@@ -362,45 +362,36 @@ describe("workloads: what placement records and where it draws the line", () => 
     });
   });
 
-  it("adds the last listed region outside the environment when every one is needed", () => {
-    const e = env(
-      [
-        workload({
-          demand: 500,
-          regions: ["swedencentral", "germanywestcentral"],
-          model: { name: "gpt-5-mini", version: "2025-08-07" },
-        }),
-      ],
-      {
-        network: { addressPool: "10.60.0.0/22" },
-      },
+  /** 500 of gpt-5-mini: more than swedencentral holds, so germanywestcentral is added from the pool. */
+  const addingGermany = (addressPool: string) =>
+    placed(
+      env(
+        [
+          workload({
+            demand: 500,
+            regions: ["swedencentral", "germanywestcentral"],
+            model: { name: "gpt-5-mini", version: "2025-08-07" },
+          }),
+        ],
+        { network: { addressPool } },
+      ),
     );
-    const w = placed(e).workloads[0]!;
-    expect(w.regions.map((r) => [r.region, r.added])).toEqual([
+  const germany = (estate: ReturnType<typeof placed>) =>
+    estate.regions.find((r) => r.location === "germanywestcentral")!.network;
+
+  it("adds the last listed region outside the environment when every one is needed", () => {
+    const estate = addingGermany("10.60.0.0/22");
+    expect(estate.workloads[0]!.regions.map((r) => [r.region, r.added])).toEqual([
       ["swedencentral", false],
       ["germanywestcentral", true],
     ]);
     // A pool of exactly one /22 gives that /22.
-    expect(placed(e).regions.find((r) => r.location === "germanywestcentral")!.network).toMatchObject({
-      virtualNetwork: { addressSpace: "10.60.0.0/22" },
-    });
+    expect(germany(estate)).toMatchObject({ virtualNetwork: { addressSpace: "10.60.0.0/22" } });
   });
 
   it("keeps an added region's /22 clear of the environment's own VNets", () => {
-    const e = env(
-      [
-        workload({
-          demand: 500,
-          regions: ["swedencentral", "germanywestcentral"],
-          model: { name: "gpt-5-mini", version: "2025-08-07" },
-        }),
-      ],
-      {
-        network: { addressPool: "10.30.0.0/16" },
-      },
-    );
     // 10.30.0.0/22 holds swedencentral's 10.30.0.0/24.
-    expect(placed(e).regions.find((r) => r.location === "germanywestcentral")!.network).toMatchObject({
+    expect(germany(addingGermany("10.30.0.0/16"))).toMatchObject({
       virtualNetwork: { addressSpace: "10.30.4.0/22" },
     });
   });
