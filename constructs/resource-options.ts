@@ -184,8 +184,8 @@ export function addPrivateEndpoints(
 export class ResourceGrants {
   private access?: Access;
   private readonly subscriptionId?: string;
-  /** The resource ID as text, from which assignment names derive. */
-  private readonly scopeId: (subscriptionId: string) => string;
+  /** The resource ID as text in a subscription, from which assignment names derive. */
+  private readonly scopeIdIn: (subscriptionId: string) => string;
 
   /**
    * `id` is the resource's ID (often a reference); `idText` builds its text from subscription, group and
@@ -200,7 +200,7 @@ export class ResourceGrants {
     this.subscriptionId = props.subscriptionId;
     // A resource group known only at apply time leaves a token in the text, and Access refuses the
     // grant for want of a known scope ID.
-    this.scopeId = (subscriptionId) =>
+    this.scopeIdIn = (subscriptionId) =>
       props.resourceId ?? idText(subscriptionId, props.resourceGroupName, props.name);
     for (const grant of props.roleAssignments ?? []) this.grant(grant);
   }
@@ -214,7 +214,7 @@ export class ResourceGrants {
         "is required to grant roles on the resource: role definition IDs and assignment names derive from it",
       );
     this.access ??= new Access(this.owner, "access", { subscriptionId: this.subscriptionId, grants: [] });
-    this.access.add({ ...grant, scope: this.id, scopeId: this.scopeId(this.subscriptionId) });
+    this.access.add({ ...grant, scope: this.id, scopeId: this.scopeIdIn(this.subscriptionId) });
   }
 
   /** The assignments by grant key. */
